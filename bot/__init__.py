@@ -1,0 +1,1 @@
+"""Ospite: invite guests from outside the company to meetings, from the chat."""

@@ -1,0 +1,117 @@
+"""The composition root: builds settings, storage, services and front ends."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute
+
+from bot.chat import ChatNotifier, ChatRouter
+from bot.config import Settings, load_settings
+from bot.ports import Clock, Deliverer, SystemClock
+from bot.services import Context
+from bot.worker import OutboxWorker
+from handlers.slack.wiring import wire_slack
+from handlers.telegram.wiring import wire_telegram
+from handlers.web.health import health_route
+from handlers.web.wiring import wire_web
+from mail.wiring import wire_mail
+from storage.db import SqlUnitOfWorkFactory, database_reachable, make_engine
+from storage.migrate import pending
+
+log = logging.getLogger("ospite")
+
+
+class NotMigrated(RuntimeError):
+    """The database schema is older than the code."""
+
+
+Task = Callable[[asyncio.Event], Awaitable[None]]
+Hook = Callable[[], Awaitable[None]]
+
+
+@dataclass
+class Runtime:
+    """Everything built once per process and shared by the web app and the worker.
+
+    Each front end and the mail package add to it in their own `wiring` module:
+    routes for the web app, deliverers and background tasks for the worker, and
+    start-up / shut-down hooks for the web app.
+    """
+
+    settings: Settings
+    engine: AsyncEngine
+    ctx: Context
+    routes: list[BaseRoute] = field(default_factory=list)
+    deliverers: list[Deliverer] = field(default_factory=list)
+    notifiers: list[ChatNotifier] = field(default_factory=list)
+    worker_tasks: list[Task] = field(default_factory=list)
+    web_tasks: list[Task] = field(default_factory=list)
+    on_startup: list[Hook] = field(default_factory=list)
+    on_shutdown: list[Hook] = field(default_factory=list)
+
+
+def build_runtime(settings: Settings | None = None, clock: Clock | None = None) -> Runtime:
+    settings = settings or load_settings()
+    engine = make_engine(settings.database_url)
+    ctx = Context(uow=SqlUnitOfWorkFactory(engine, settings.SECRET_KEY),
+                  clock=clock or SystemClock(), secret_key=settings.SECRET_KEY)
+    runtime = Runtime(settings=settings, engine=engine, ctx=ctx)
+    for wire in (wire_mail, wire_web, wire_slack, wire_telegram):
+        wire(runtime)
+    runtime.deliverers.append(ChatRouter(ctx.uow, runtime.notifiers))
+    return runtime
+
+
+async def ensure_migrated(runtime: Runtime) -> None:
+    if await pending(runtime.engine):
+        raise NotMigrated("The database is not up to date: run `ospite migrate` first.")
+
+
+def report_front_ends(settings: Settings) -> None:
+    """One log line per front end that is off, naming the setting that turns it on."""
+    if not settings.slack_enabled:
+        log.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET "
+                 "(or SLACK_APP_TOKEN for Socket Mode) to turn it on")
+    if not settings.telegram_enabled:
+        log.info("Telegram is off: set TELEGRAM_BOT_TOKEN to turn it on")
+    if not settings.SMTP_URL:
+        log.info("No SMTP_URL: each workspace sets up its sender mailbox in the chat")
+
+
+def create_app(settings: Settings | None = None, runtime: Runtime | None = None) -> Starlette:
+    """The Starlette app served by `ospite serve`; one per test is fine."""
+    runtime = runtime or build_runtime(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        await ensure_migrated(runtime)
+        report_front_ends(runtime.settings)
+        for hook in runtime.on_startup:
+            await hook()
+        stop = asyncio.Event()
+        tasks = [asyncio.create_task(task(stop)) for task in runtime.web_tasks]
+        try:
+            yield
+        finally:
+            stop.set()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for hook in reversed(runtime.on_shutdown):
+                await hook()
+            await runtime.engine.dispose()
+
+    routes = [health_route(lambda: database_reachable(runtime.engine)), *runtime.routes]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.runtime = runtime
+    return app
+
+
+def create_worker(runtime: Runtime) -> OutboxWorker:
+    """The outbox worker with every deliverer the configuration turns on."""
+    return OutboxWorker(runtime.ctx.uow, runtime.ctx.clock, runtime.deliverers)

@@ -1,0 +1,85 @@
+"""`ospite serve | worker | migrate`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+
+from bot.config import SettingsError, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ospite", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the chat endpoints and guest pages")
+    serve.add_argument("--host", default=os.environ.get("HOST", "0.0.0.0"))  # noqa: S104
+    serve.add_argument("--port", type=int, default=None)
+    commands.add_parser("worker", help="deliver emails and chat messages from the outbox")
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"ospite: {exc}", file=sys.stderr)
+        return 2
+    from bot.app import NotMigrated
+
+    try:
+        if args.command == "migrate":
+            asyncio.run(_migrate(settings))
+        elif args.command == "worker":
+            asyncio.run(_work(settings))
+        else:
+            _serve(settings, args.host, args.port or settings.PORT)
+    except NotMigrated as exc:
+        print(f"ospite: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+async def _migrate(settings: object) -> None:
+    from bot.app import build_runtime
+    from storage.migrate import upgrade
+
+    runtime = build_runtime(settings)  # type: ignore[arg-type]
+    await upgrade(runtime.engine)
+    await runtime.engine.dispose()
+    logging.getLogger("ospite").info("database is up to date (%s)",
+                                     runtime.settings.database_url.split("@")[-1])
+
+
+def _serve(settings: object, host: str, port: int) -> None:
+    import uvicorn
+
+    from bot.app import build_runtime, create_app, ensure_migrated
+
+    runtime = build_runtime(settings)  # type: ignore[arg-type]
+    asyncio.run(ensure_migrated(runtime))
+    uvicorn.run(create_app(runtime=runtime), host=host, port=port, log_level="info")
+
+
+async def _work(settings: object) -> None:
+    from bot.app import build_runtime, create_worker, ensure_migrated, report_front_ends
+
+    runtime = build_runtime(settings)  # type: ignore[arg-type]
+    await ensure_migrated(runtime)
+    report_front_ends(runtime.settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    logging.getLogger("ospite").info("worker started")
+    tasks = [create_worker(runtime).run(stop), *(task(stop) for task in runtime.worker_tasks)]
+    await asyncio.gather(*tasks)
+    await runtime.engine.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The event domain: plain dataclasses and pure rules, no I/O."""

@@ -1,0 +1,129 @@
+"""What happened: the domain's record of facts the outside world must hear about.
+
+Each notice becomes one outbox row (kind, payload, idempotency key) in the same
+transaction as the change that caused it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: ClassVar[str] = "notice"
+
+    def payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def idempotency_key(self) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class GuestInvited(Notice):
+    """Send the invitation (METHOD:REQUEST) to a new guest."""
+
+    kind: ClassVar[str] = "mail.invitation"
+    event_id: int
+    attendee_id: int
+    sequence: int
+
+    def idempotency_key(self) -> str:
+        return f"{self.kind}:{self.attendee_id}:{self.sequence}"
+
+
+@dataclass(frozen=True)
+class GuestUpdated(Notice):
+    """Send an updated invitation (same UID, higher SEQUENCE) saying what changed."""
+
+    kind: ClassVar[str] = "mail.update"
+    event_id: int
+    attendee_id: int
+    sequence: int
+    changes: tuple[FieldChange, ...] = field(default_factory=tuple)
+    answer_reset: bool = False
+
+    def idempotency_key(self) -> str:
+        return f"{self.kind}:{self.attendee_id}:{self.sequence}"
+
+
+@dataclass(frozen=True)
+class GuestCancelled(Notice):
+    """Send a cancellation (METHOD:CANCEL): the guest was removed or the event cancelled."""
+
+    kind: ClassVar[str] = "mail.cancellation"
+    event_id: int
+    attendee_id: int
+    sequence: int
+
+    def idempotency_key(self) -> str:
+        return f"{self.kind}:{self.attendee_id}:{self.sequence}"
+
+
+@dataclass(frozen=True)
+class ColleagueInvited(Notice):
+    """Tell a colleague in the chat that they are invited."""
+
+    kind: ClassVar[str] = "chat.colleague_invited"
+    event_id: int
+    attendee_id: int
+    sequence: int
+
+    def idempotency_key(self) -> str:
+        return f"{self.kind}:{self.attendee_id}:{self.sequence}"
+
+
+@dataclass(frozen=True)
+class GuestResponded(Notice):
+    """Tell the organizer in the chat that someone answered (new or changed answer)."""
+
+    kind: ClassVar[str] = "chat.answer"
+    event_id: int
+    attendee_id: int
+    answer: str
+    previous: str
+    source: str
+    comment: str | None
+    answered_at: str
+    accepted: int
+    invited: int
+
+    def idempotency_key(self) -> str:
+        return f"{self.kind}:{self.attendee_id}:{self.answered_at}"
+
+
+@dataclass(frozen=True)
+class EventChanged(Notice):
+    """Refresh the organizer's event card in the chat."""
+
+    kind: ClassVar[str] = "chat.card"
+    event_id: int
+    sequence: int
+    revision: str
+
+    def idempotency_key(self) -> str:
+        return f"{self.kind}:{self.event_id}:{self.revision}"
+
+
+@dataclass(frozen=True)
+class DeliveryFailed(Notice):
+    """Tell the organizer an email could not be delivered."""
+
+    kind: ClassVar[str] = "chat.delivery_failed"
+    event_id: int
+    attendee_id: int
+    email: str
+    error: str
+    outbox_id: int
+
+    def idempotency_key(self) -> str:
+        return f"{self.kind}:{self.outbox_id}"

@@ -1,0 +1,129 @@
+"""The interfaces the edges implement: unit of work, repositories, delivery, clock."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol, Self
+
+from bot.domain.model import (
+    Attachment,
+    Attendee,
+    Event,
+    MailSettings,
+    Person,
+    PersonRef,
+    Platform,
+    Workspace,
+)
+from bot.domain.notices import Notice
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    """The real time, always in UTC."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    """One claimed outbox row, ready for delivery."""
+
+    id: int
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+    created_at: datetime
+
+
+class DeliveryError(Exception):
+    """Delivery of one outbox row failed; `notice` is written if the row is given up."""
+
+    def __init__(self, reason: str, notice: Notice | None = None) -> None:
+        super().__init__(reason)
+        self.notice = notice
+
+
+class TemporaryFailure(DeliveryError):
+    """Delivery failed but may work later (connection refused, timeout, 4xx, 429)."""
+
+    def __init__(self, reason: str, notice: Notice | None = None,
+                 retry_after: float | None = None) -> None:
+        super().__init__(reason, notice)
+        self.retry_after = retry_after
+
+
+class PermanentFailure(DeliveryError):
+    """Delivery can never work (5xx, unknown recipient); the row is marked failed."""
+
+
+class Deliverer(Protocol):
+    """Sends claimed outbox rows of the kinds it handles; one call per batch."""
+
+    kinds: Sequence[str]
+
+    async def deliver(self, messages: Sequence[OutboxMessage],
+                      ) -> dict[int, DeliveryError | None]:
+        """Send each message; map its id to None when sent, or to why it failed."""
+        ...
+
+
+class WorkspaceRepository(Protocol):
+    async def get(self, workspace_id: int) -> Workspace | None: ...
+    async def get_or_add(self, platform: Platform, external_id: str, name: str = "",
+                         ) -> Workspace: ...
+    async def get_mail(self, workspace: Workspace) -> MailSettings | None: ...
+    async def set_mail(self, workspace: Workspace, mail: MailSettings | None) -> None: ...
+
+
+class PeopleRepository(Protocol):
+    async def get(self, person_id: int) -> Person | None: ...
+    async def get_or_add(self, workspace: Workspace, ref: PersonRef) -> Person: ...
+
+
+class EventRepository(Protocol):
+    async def add(self, event: Event) -> None: ...
+    async def get(self, event_id: int, *, for_update: bool = False) -> Event | None: ...
+    async def get_by_uid(self, uid: str) -> Event | None: ...
+    async def get_by_token_hash(self, token_hash: str, *, for_update: bool = False,
+                                ) -> tuple[Event, Attendee] | None: ...
+    async def get_by_attendee(self, attendee_id: int, *, for_update: bool = False,
+                              ) -> tuple[Event, Attendee] | None: ...
+    async def list_for_organizer(self, person_id: int, after: datetime) -> list[Event]: ...
+    async def add_attachments(self, event: Event, files: Sequence[Attachment]) -> None: ...
+    async def list_attachments(self, event_id: int, *, with_data: bool = True,
+                               ) -> list[Attachment]: ...
+
+
+class OutboxRepository(Protocol):
+    async def add(self, notices: Sequence[Notice], now: datetime) -> None: ...
+    async def claim_due(self, now: datetime, limit: int, lease_seconds: float,
+                        kinds: Sequence[str] | None = None) -> list[OutboxMessage]: ...
+    async def mark_sent(self, message_id: int, now: datetime) -> None: ...
+    async def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None: ...
+    async def mark_failed(self, message_id: int, error: str, now: datetime) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction: everything in it is committed together or not at all."""
+
+    workspaces: WorkspaceRepository
+    people: PeopleRepository
+    events: EventRepository
+    outbox: OutboxRepository
+
+    async def __aenter__(self) -> Self: ...
+    async def __aexit__(self, *exc: object) -> None: ...
+    async def flush(self) -> None: ...
+    async def commit(self) -> None: ...
+    async def rollback(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self) -> UnitOfWork: ...

@@ -1,0 +1,174 @@
+"""The use cases: open a unit of work, call the domain, write its notices, commit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import tokens
+from bot.domain import changes as change_rules
+from bot.domain.answers import respond
+from bot.domain.drafts import EventDraft
+from bot.domain.errors import Forbidden, NotFound
+from bot.domain.model import (
+    Answer,
+    AnswerSource,
+    Attendee,
+    Event,
+    EventStatus,
+    MailSettings,
+    PersonRef,
+    Workspace,
+)
+from bot.domain.notices import EventChanged
+from bot.domain.validation import validate_event
+from bot.ports import Clock, UnitOfWork, UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every use case needs from the outside: storage, time, and the secret key."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    secret_key: str
+
+
+@dataclass(frozen=True)
+class Answered:
+    event: Event
+    attendee: Attendee
+    changed: bool
+
+
+async def create_event(ctx: Context, organizer: PersonRef, draft: EventDraft) -> Event:
+    """Validate and store an event, its attendees, and one invitation per attendee."""
+    now = ctx.clock.now()
+    valid = validate_event(draft, now)
+    async with ctx.uow() as uow:
+        workspace = await uow.workspaces.get_or_add(organizer.platform, organizer.workspace)
+        person = await uow.people.get_or_add(workspace, organizer)
+        colleague_ids = await _colleague_ids(uow, workspace, draft.colleagues, person.id)
+        clean = valid.draft
+        event = Event(workspace_id=workspace.id or 0, organizer_id=person.id or 0,
+                      title=clean.title, description=clean.description, place=clean.place,
+                      start=valid.start, end=valid.end, timezone=clean.timezone,
+                      locale=clean.locale, created_at=now)
+        event.attendees = [change_rules.new_guest(g) for g in clean.guests]
+        event.attendees += [change_rules.new_colleague(r, i) for r, i in colleague_ids.items()]
+        _seal(ctx, event.attendees)
+        await uow.events.add(event)
+        await uow.events.add_attachments(event, clean.attachments)
+        notices = [change_rules.invitation(event, a) for a in event.attendees]
+        notices.append(EventChanged(event.id or 0, event.sequence, now.isoformat()))
+        await uow.outbox.add(notices, now)
+        await uow.commit()
+    return event
+
+
+async def respond_to_invitation(ctx: Context, attendee_id: int, answer: Answer,
+                                source: AnswerSource, comment: str | None = None) -> Answered:
+    """Record a guest's or colleague's answer; a new answer notifies the organizer once."""
+    now = ctx.clock.now()
+    async with ctx.uow() as uow:
+        found = await uow.events.get_by_attendee(attendee_id, for_update=True)
+        if found is None:
+            raise NotFound("invitation")
+        event, attendee = found
+        notices = respond(event, attendee, answer, source, now, comment)
+        await uow.outbox.add(notices, now)
+        await uow.commit()
+    return Answered(event, attendee, changed=bool(notices))
+
+
+async def update_event(ctx: Context, actor: PersonRef, event_id: int, draft: EventDraft,
+                       notify_all: bool = False) -> change_rules.EventChanges:
+    """Apply an edit; guests hear of what concerns them (see domain.changes)."""
+    now = ctx.clock.now()
+    valid = validate_event(draft, now)
+    async with ctx.uow() as uow:
+        event, workspace, person_id = await _own_event(uow, actor, event_id)
+        colleague_ids = await _colleague_ids(uow, workspace, draft.colleagues, person_id)
+        changes = change_rules.diff(event, valid, colleague_ids, notify_all)
+        added = change_rules.apply(event, valid, changes, colleague_ids)
+        _seal(ctx, added)
+        await uow.flush()
+        await uow.events.add_attachments(event, [f for f in draft.attachments if f.id is None])
+        await uow.outbox.add(change_rules.update_notices(event, changes, added, now), now)
+        await uow.commit()
+    return changes
+
+
+async def cancel_event(ctx: Context, actor: PersonRef, event_id: int) -> Event:
+    """Cancel an event; every guest gets a cancellation."""
+    now = ctx.clock.now()
+    async with ctx.uow() as uow:
+        event, _, _ = await _own_event(uow, actor, event_id)
+        await uow.outbox.add(change_rules.cancel(event, now), now)
+        await uow.commit()
+    return event
+
+
+async def get_event(ctx: Context, event_id: int) -> Event:
+    """One event with its attendees, for rendering a card."""
+    async with ctx.uow() as uow:
+        event = await uow.events.get(event_id)
+    if event is None:
+        raise NotFound("event")
+    return event
+
+
+async def list_upcoming(ctx: Context, person: PersonRef) -> list[Event]:
+    """The person's scheduled events that have not ended, soonest first."""
+    async with ctx.uow() as uow:
+        workspace = await uow.workspaces.get_or_add(person.platform, person.workspace)
+        organizer = await uow.people.get_or_add(workspace, person)
+        events = await uow.events.list_for_organizer(organizer.id or 0, ctx.clock.now())
+        await uow.commit()
+    return events
+
+
+async def get_mail_settings(ctx: Context, workspace_ref: PersonRef) -> MailSettings | None:
+    async with ctx.uow() as uow:
+        workspace = await uow.workspaces.get_or_add(workspace_ref.platform,
+                                                    workspace_ref.workspace)
+        mail = await uow.workspaces.get_mail(workspace)
+        await uow.commit()
+    return mail
+
+
+async def set_mail_settings(ctx: Context, workspace_ref: PersonRef, mail: MailSettings) -> None:
+    """Store the workspace's sender mailbox; passwords are encrypted by storage."""
+    async with ctx.uow() as uow:
+        workspace = await uow.workspaces.get_or_add(workspace_ref.platform,
+                                                    workspace_ref.workspace)
+        await uow.workspaces.set_mail(workspace, mail)
+        await uow.commit()
+
+
+async def _own_event(uow: UnitOfWork, actor: PersonRef,
+                     event_id: int) -> tuple[Event, Workspace, int]:
+    event = await uow.events.get(event_id, for_update=True)
+    workspace = await uow.workspaces.get_or_add(actor.platform, actor.workspace)
+    if event is None or event.workspace_id != workspace.id:
+        raise NotFound("event")
+    person = await uow.people.get_or_add(workspace, actor)
+    if event.organizer_id != person.id:
+        raise Forbidden("Only the organizer can change this event.")
+    if event.status is EventStatus.CANCELLED:
+        raise Forbidden("This event was cancelled.")
+    return event, workspace, person.id or 0
+
+
+async def _colleague_ids(uow: UnitOfWork, workspace: Workspace, refs: list[PersonRef],
+                         organizer_id: int | None) -> dict[PersonRef, int]:
+    ids: dict[PersonRef, int] = {}
+    for ref in refs:
+        person = await uow.people.get_or_add(workspace, ref)
+        if person.id != organizer_id:
+            ids[ref] = person.id or 0
+    return ids
+
+
+def _seal(ctx: Context, attendees: list[Attendee]) -> None:
+    for attendee in attendees:
+        tokens.seal(ctx.secret_key, attendee)

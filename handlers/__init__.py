@@ -1,0 +1,1 @@
+"""Front ends: turn platform payloads into service calls and render the replies."""

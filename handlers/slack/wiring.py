@@ -1,0 +1,12 @@
+"""Adds the Slack front end (Bolt) to the runtime."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.app import Runtime
+
+
+def wire_slack(runtime: Runtime) -> None:
+    """Register routes, deliverers, notifiers and tasks on the runtime (none yet)."""

@@ -1,0 +1,1 @@
+"""Telegram front end: conversations, keyboards, webhook and the Telegram notifier."""

@@ -1,0 +1,1 @@
+"""Mail: iCalendar, MIME composition, the outbox sender (SMTP) and the reply reader (IMAP)."""

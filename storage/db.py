@@ -1,0 +1,100 @@
+"""Engines and the unit of work; SQLite is tuned so one process can serve a small company."""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+from sqlalchemy import event as sa_event
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from storage.crypto import SecretBox
+from storage.mapping import start_mappers
+from storage.outbox import SqlOutbox
+from storage.repositories import SqlEvents, SqlPeople, SqlWorkspaces
+
+
+def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    """An async engine; on SQLite: WAL, foreign keys, and write-locking transactions."""
+    start_mappers()
+    is_sqlite = make_url(url).get_backend_name() == "sqlite"
+    if is_sqlite:
+        kwargs.setdefault("connect_args", {"timeout": 30})
+    engine = create_async_engine(url, **kwargs)
+    if is_sqlite:
+        _tune_sqlite(engine)
+    return engine
+
+
+def _tune_sqlite(engine: AsyncEngine) -> None:
+    @sa_event.listens_for(engine.sync_engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @sa_event.listens_for(engine.sync_engine, "begin")
+    def _begin(conn: Any) -> None:
+        # IMMEDIATE takes the write lock up front, so read-then-write never deadlocks.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+async def database_reachable(engine: AsyncEngine) -> bool:
+    """True when a trivial query answers."""
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except Exception:
+        return False
+    return True
+
+
+class SqlUnitOfWork:
+    """One transaction over one session; leaving without commit rolls back."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], box: SecretBox) -> None:
+        self._sessions, self._box = sessions, box
+
+    async def __aenter__(self) -> Self:
+        self.session = self._sessions()
+        self.workspaces = SqlWorkspaces(self.session, self._box)
+        self.people = SqlPeople(self.session)
+        self.events = SqlEvents(self.session)
+        self.outbox = SqlOutbox(self.session)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        # close() rolls back what was not committed and, unlike rollback(), leaves loaded
+        # objects readable for the caller after the unit of work ends.
+        await self.session.close()
+
+    async def flush(self) -> None:
+        await self.session.flush()
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    """Makes a fresh unit of work per use case (sessions never outlive one)."""
+
+    def __init__(self, engine: AsyncEngine, secret_key: str) -> None:
+        self.engine = engine
+        self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self.box = SecretBox(secret_key)
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.sessions, self.box)

@@ -1,0 +1,145 @@
+"""Repositories for workspaces, people and events over one AsyncSession."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, fields
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
+
+from bot.domain.model import (
+    Attachment,
+    Attendee,
+    Event,
+    EventStatus,
+    MailSettings,
+    Person,
+    PersonRef,
+    Platform,
+    Workspace,
+)
+from storage import tables
+from storage.crypto import SecretBox
+
+_SECRET_FIELDS = ("smtp_password", "imap_password")
+
+
+class SqlWorkspaces:
+    def __init__(self, session: AsyncSession, box: SecretBox) -> None:
+        self.session, self.box = session, box
+
+    async def get(self, workspace_id: int) -> Workspace | None:
+        return await self.session.get(Workspace, workspace_id)
+
+    async def get_or_add(self, platform: Platform, external_id: str, name: str = "",
+                         ) -> Workspace:
+        found = await self.session.scalar(select(Workspace).filter_by(
+            platform=platform, external_id=external_id))
+        if found is None:
+            found = Workspace(platform=platform, external_id=external_id, name=name)
+            self.session.add(found)
+            await self.session.flush()
+        return found
+
+    async def get_mail(self, workspace: Workspace) -> MailSettings | None:
+        config = getattr(workspace, "mail_config", None)
+        if not config:
+            return None
+        secret = getattr(workspace, "mail_secret", None)
+        values = dict(config) | (self.box.open(secret) if secret else {})
+        known = {f.name for f in fields(MailSettings)}
+        return MailSettings(**{k: v for k, v in values.items() if k in known})
+
+    async def set_mail(self, workspace: Workspace, mail: MailSettings | None) -> None:
+        if mail is None:
+            workspace.mail_config = workspace.mail_secret = None  # type: ignore[attr-defined]
+            return
+        values = asdict(mail)
+        secret = {k: values.pop(k) for k in _SECRET_FIELDS}
+        workspace.mail_config = values  # type: ignore[attr-defined]
+        workspace.mail_secret = self.box.seal(secret)  # type: ignore[attr-defined]
+
+
+class SqlPeople:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, person_id: int) -> Person | None:
+        return await self.session.get(Person, person_id)
+
+    async def get_or_add(self, workspace: Workspace, ref: PersonRef) -> Person:
+        person = await self.session.scalar(select(Person).filter_by(
+            workspace_id=workspace.id, user_id=ref.user_id))
+        if person is None:
+            person = Person(workspace_id=workspace.id or 0, platform=ref.platform,
+                            user_id=ref.user_id)
+            self.session.add(person)
+        # What the platform tells us now is fresher than what we stored.
+        person.display_name = ref.display_name or person.display_name
+        person.timezone = ref.timezone or person.timezone
+        person.locale = ref.locale or person.locale
+        await self.session.flush()
+        return person
+
+
+class SqlEvents:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, event: Event) -> None:
+        self.session.add(event)
+        await self.session.flush()
+
+    async def get(self, event_id: int, *, for_update: bool = False) -> Event | None:
+        query = select(Event).where(tables.events.c.id == event_id)
+        if for_update:
+            query = query.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(query)
+
+    async def get_by_uid(self, uid: str) -> Event | None:
+        return await self.session.scalar(select(Event).where(tables.events.c.uid == uid))
+
+    async def get_by_token_hash(self, token_hash: str, *, for_update: bool = False,
+                                ) -> tuple[Event, Attendee] | None:
+        return await self._with_attendee(tables.attendees.c.token_hash == token_hash, for_update)
+
+    async def get_by_attendee(self, attendee_id: int, *, for_update: bool = False,
+                              ) -> tuple[Event, Attendee] | None:
+        return await self._with_attendee(tables.attendees.c.id == attendee_id, for_update)
+
+    async def _with_attendee(self, condition: ColumnElement[bool],
+                             for_update: bool) -> tuple[Event, Attendee] | None:
+        # Read plain ids first so the locked load below sees the newest rows.
+        c = tables.attendees.c
+        row = (await self.session.execute(select(c.id, c.event_id).where(condition))).first()
+        if row is None:
+            return None
+        event = await self.get(row.event_id, for_update=for_update)
+        if event is None:
+            return None
+        return event, next(a for a in event.attendees if a.id == row.id)
+
+    async def list_for_organizer(self, person_id: int, after: datetime) -> list[Event]:
+        c = tables.events.c
+        query = (select(Event)
+                 .where(c.organizer_id == person_id, c.end > after,
+                        c.status == EventStatus.SCHEDULED)
+                 .order_by(c.start))
+        return list(await self.session.scalars(query))
+
+    async def add_attachments(self, event: Event, files: Sequence[Attachment]) -> None:
+        for file in files:
+            file.event_id = event.id
+            self.session.add(file)
+        await self.session.flush()
+
+    async def list_attachments(self, event_id: int, *, with_data: bool = True,
+                               ) -> list[Attachment]:
+        query = (select(Attachment).where(tables.attachments.c.event_id == event_id)
+                 .order_by(tables.attachments.c.id))
+        if not with_data:
+            query = query.options(defer(tables.attachments.c.data))
+        return list(await self.session.scalars(query))
