@@ -76,3 +76,13 @@ async def _empty(runtime: Runtime) -> None:
     names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
     async with runtime.engine.begin() as conn:
         await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def smtp_sink():
+    """A real SMTP server on 127.0.0.1 for the test; `.messages` holds what it accepted."""
+    from tests.support.smtp import SmtpSink
+
+    sink = SmtpSink().start()
+    yield sink
+    sink.stop()
