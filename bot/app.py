@@ -21,6 +21,7 @@ from handlers.slack.wiring import wire_slack
 from handlers.telegram.wiring import wire_telegram
 from handlers.web.health import health_route
 from handlers.web.wiring import wire_web
+from mail.replies.wiring import wire_replies
 from mail.wiring import wire_mail
 from storage.db import SqlUnitOfWorkFactory, database_reachable, make_engine
 from storage.migrate import pending
@@ -63,7 +64,7 @@ def build_runtime(settings: Settings | None = None, clock: Clock | None = None) 
     ctx = Context(uow=SqlUnitOfWorkFactory(engine, settings.SECRET_KEY),
                   clock=clock or SystemClock(), secret_key=settings.SECRET_KEY)
     runtime = Runtime(settings=settings, engine=engine, ctx=ctx)
-    for wire in (wire_mail, wire_web, wire_slack, wire_telegram):
+    for wire in (wire_mail, wire_replies, wire_web, wire_slack, wire_telegram):
         wire(runtime)
     runtime.deliverers.append(ChatRouter(ctx.uow, runtime.notifiers))
     return runtime

@@ -110,6 +110,12 @@ class OutboxRepository(Protocol):
     async def mark_failed(self, message_id: int, error: str, now: datetime) -> None: ...
 
 
+class ChatStateRepository(Protocol):
+    async def get_all(self, namespace: str) -> dict[str, Any]: ...
+    async def put(self, namespace: str, key: str, value: Any, now: datetime) -> None: ...
+    async def delete(self, namespace: str, key: str) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything in it is committed together or not at all."""
 
@@ -117,6 +123,7 @@ class UnitOfWork(Protocol):
     people: PeopleRepository
     events: EventRepository
     outbox: OutboxRepository
+    chat_state: ChatStateRepository
 
     async def __aenter__(self) -> Self: ...
     async def __aexit__(self, *exc: object) -> None: ...

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import (
 from storage.crypto import SecretBox
 from storage.mapping import start_mappers
 from storage.outbox import SqlOutbox
-from storage.repositories import SqlEvents, SqlPeople, SqlWorkspaces
+from storage.repositories import SqlChatState, SqlEvents, SqlPeople, SqlWorkspaces
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -71,6 +71,7 @@ class SqlUnitOfWork:
         self.people = SqlPeople(self.session)
         self.events = SqlEvents(self.session)
         self.outbox = SqlOutbox(self.session)
+        self.chat_state = SqlChatState(self.session)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

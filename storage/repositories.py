@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, fields
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
@@ -143,3 +144,29 @@ class SqlEvents:
         if not with_data:
             query = query.options(defer(tables.attachments.c.data))
         return list(await self.session.scalars(query))
+
+
+class SqlChatState:
+    """Key/value state per namespace (e.g. Telegram conversations), kept across restarts."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get_all(self, namespace: str) -> dict[str, Any]:
+        c = tables.chat_state.c
+        rows = await self.session.execute(select(c.key, c.value).where(c.namespace == namespace))
+        return {row.key: row.value for row in rows}
+
+    async def put(self, namespace: str, key: str, value: Any, now: datetime) -> None:
+        c = tables.chat_state.c
+        updated = await self.session.execute(
+            update(tables.chat_state).where(c.namespace == namespace, c.key == key)
+            .values(value=value, updated_at=now))
+        if updated.rowcount == 0:  # type: ignore[attr-defined]
+            await self.session.execute(insert(tables.chat_state).values(
+                namespace=namespace, key=key, value=value, updated_at=now))
+
+    async def delete(self, namespace: str, key: str) -> None:
+        c = tables.chat_state.c
+        await self.session.execute(
+            delete(tables.chat_state).where(c.namespace == namespace, c.key == key))

@@ -122,3 +122,14 @@ outbox = Table(
     Column("idempotency_key", String(255), nullable=False, unique=True),
     Index("ix_outbox_due", "status", "next_attempt_at"),
 )
+
+# Half-finished chat conversations and other front-end state that must survive a restart.
+chat_state = Table(
+    "chat_state", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("namespace", String(64), nullable=False),
+    Column("key", String(255), nullable=False),
+    Column("value", JSON, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("namespace", "key", name="uq_chat_state_namespace_key"),
+)

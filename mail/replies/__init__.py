@@ -1,0 +1,1 @@
+"""Calendar replies (iTIP METHOD:REPLY) read from the sender mailbox."""
