@@ -6,7 +6,11 @@ import base64
 import hashlib
 import json
 
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken
+
+
+class SecretsUnreadable(RuntimeError):
+    """Stored secrets were sealed with another SECRET_KEY."""
 
 
 class SecretBox:
@@ -20,4 +24,9 @@ class SecretBox:
         return self._fernet.encrypt(json.dumps(value).encode()).decode()
 
     def open(self, token: str) -> dict[str, str]:
-        return json.loads(self._fernet.decrypt(token.encode()))
+        try:
+            return json.loads(self._fernet.decrypt(token.encode()))
+        except InvalidToken:
+            raise SecretsUnreadable(
+                "stored mail passwords cannot be read: SECRET_KEY has changed since they were "
+                "saved; set the mailbox up again") from None

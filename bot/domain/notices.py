@@ -6,6 +6,7 @@ transaction as the change that caused it.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
@@ -19,6 +20,11 @@ class Notice:
 
     def idempotency_key(self) -> str:
         raise NotImplementedError
+
+
+def _unique(kind: str) -> str:
+    """Chat notices are news each time (the answer rules already drop repeats)."""
+    return f"{kind}:{uuid.uuid4().hex}"
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ class GuestResponded(Notice):
     invited: int
 
     def idempotency_key(self) -> str:
-        return f"{self.kind}:{self.attendee_id}:{self.answered_at}"
+        return _unique(self.kind)
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,7 @@ class EventChanged(Notice):
     revision: str
 
     def idempotency_key(self) -> str:
-        return f"{self.kind}:{self.event_id}:{self.revision}"
+        return _unique(self.kind)
 
 
 @dataclass(frozen=True)

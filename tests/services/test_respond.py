@@ -1,0 +1,56 @@
+"""respond_to_invitation: stored answers and exactly one organizer notification per change."""
+
+import asyncio
+
+import pytest
+
+from bot import services
+from bot.domain.errors import AnswerClosed
+from bot.domain.model import Answer, AnswerSource
+from tests.support.drafts import ORGANIZER, draft
+from tests.support.outbox import outbox_rows
+
+WEB = AnswerSource.WEB
+
+
+async def test_answering_twice_the_same_way_notifies_once(ctx, runtime):
+    event = await services.create_event(ctx, ORGANIZER, draft())
+    guest = event.guests[0]
+    first = await services.respond_to_invitation(ctx, guest.id, Answer.ACCEPTED, WEB)
+    second = await services.respond_to_invitation(ctx, guest.id, Answer.ACCEPTED, WEB)
+    assert (first.changed, second.changed) == (True, False)
+    [row] = await outbox_rows(runtime, "chat.answer")
+    assert row["payload"]["answer"] == "accepted" and row["payload"]["accepted"] == 1
+    stored = await services.get_event(ctx, event.id)
+    assert stored.guests[0].answer is Answer.ACCEPTED
+
+
+async def test_changing_the_answer_notifies_again(ctx, runtime, clock):
+    event = await services.create_event(ctx, ORGANIZER, draft())
+    guest = event.guests[0]
+    await services.respond_to_invitation(ctx, guest.id, Answer.ACCEPTED, WEB)
+    clock.advance(minutes=10)
+    await services.respond_to_invitation(ctx, guest.id, Answer.DECLINED, WEB, "Sorry, ill")
+    rows = await outbox_rows(runtime, "chat.answer")
+    assert [(r["payload"]["previous"], r["payload"]["answer"]) for r in rows] == [
+        ("awaiting", "accepted"), ("accepted", "declined")]
+    assert rows[1]["payload"]["comment"] == "Sorry, ill"
+
+
+async def test_many_guests_answering_at_once_are_all_recorded(ctx, runtime):
+    many = [draft().guests[0].__class__(f"g{i}@acme.example", "Guest", str(i)) for i in range(20)]
+    event = await services.create_event(ctx, ORGANIZER, draft(guests=many))
+    await asyncio.gather(*(services.respond_to_invitation(ctx, g.id, Answer.ACCEPTED, WEB)
+                           for g in event.guests))
+    stored = await services.get_event(ctx, event.id)
+    assert all(g.answer is Answer.ACCEPTED for g in stored.guests)
+    rows = await outbox_rows(runtime, "chat.answer")
+    assert len(rows) == 20
+    assert sorted(r["payload"]["accepted"] for r in rows) == list(range(1, 21))
+
+
+async def test_a_cancelled_event_refuses_answers(ctx):
+    event = await services.create_event(ctx, ORGANIZER, draft())
+    await services.cancel_event(ctx, ORGANIZER, event.id)
+    with pytest.raises(AnswerClosed):
+        await services.respond_to_invitation(ctx, event.guests[0].id, Answer.ACCEPTED, WEB)

@@ -1,0 +1,71 @@
+"""Settings: defaults that run out of the box, a stable secret key, one clear error line."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import SettingsError, load_settings
+
+
+def settings(tmp_path: Path, **values):
+    return load_settings(DATA_DIR=tmp_path / "data", _env_file=None, **values)
+
+
+def test_defaults_put_sqlite_in_the_data_folder(tmp_path):
+    loaded = settings(tmp_path)
+    assert loaded.database_url == f"sqlite+aiosqlite:///{tmp_path / 'data' / 'ospite.db'}"
+    assert (loaded.PUBLIC_URL, loaded.DEFAULT_LOCALE, loaded.DEFAULT_TIMEZONE) == (
+        "http://localhost:8000", "en", "UTC")
+    assert not loaded.slack_enabled and not loaded.telegram_enabled
+
+
+def test_a_missing_secret_key_is_generated_once_and_reused(tmp_path):
+    first = settings(tmp_path).SECRET_KEY
+    assert len(first) >= 32
+    assert first == settings(tmp_path).SECRET_KEY
+    assert (tmp_path / "data" / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_an_explicit_secret_key_wins(tmp_path):
+    assert settings(tmp_path, SECRET_KEY="given").SECRET_KEY == "given"
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("PORT", "eighty"), ("PUBLIC_URL", "example.com"), ("DEFAULT_TIMEZONE", "Mars/Base"),
+    ("DEFAULT_LOCALE", "xx"), ("TELEGRAM_ADMINS", "12,abc"), ("SMTP_URL", "mail.example"),
+])
+def test_a_malformed_setting_names_the_variable(tmp_path, name, value):
+    with pytest.raises(SettingsError, match=f"^invalid setting {name}: "):
+        settings(tmp_path, **{name: value})
+
+
+def test_telegram_file_url_is_derived_from_the_api_url(tmp_path):
+    loaded = settings(tmp_path, TELEGRAM_API_URL="http://127.0.0.1:9/bot")
+    assert loaded.telegram_file_url == "http://127.0.0.1:9/file/bot"
+
+
+def run_cli(tmp_path, *args, **env):
+    full = {**os.environ, "DATA_DIR": str(tmp_path / "data"), **env}
+    full.pop("DATABASE_URL", None)
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True,
+                          text=True, env=full, cwd=tmp_path, timeout=60, check=False)
+
+
+def test_the_cli_stops_with_one_line_on_a_bad_setting(tmp_path):
+    done = run_cli(tmp_path, "migrate", PORT="eighty")
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "ospite: invalid setting PORT: Input should be a valid integer, unable to parse string "
+        "as an integer"]
+
+
+def test_serve_refuses_an_unmigrated_database_until_migrate_runs(tmp_path):
+    refused = run_cli(tmp_path, "serve", "--port", "1")
+    assert refused.returncode == 1
+    assert "run `ospite migrate` first" in refused.stderr
+    migrated = run_cli(tmp_path, "migrate")
+    assert migrated.returncode == 0, migrated.stderr
+    assert (tmp_path / "data" / "ospite.db").exists()
