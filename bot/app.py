@@ -66,7 +66,8 @@ def build_runtime(settings: Settings | None = None, clock: Clock | None = None) 
     runtime = Runtime(settings=settings, engine=engine, ctx=ctx)
     for wire in (wire_mail, wire_replies, wire_web, wire_slack, wire_telegram):
         wire(runtime)
-    runtime.deliverers.append(ChatRouter(ctx.uow, runtime.notifiers))
+    if runtime.notifiers:  # otherwise chat rows wait, unclaimed, until a front end is set up
+        runtime.deliverers.append(ChatRouter(ctx.uow, runtime.notifiers))
     return runtime
 
 
