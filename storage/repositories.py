@@ -7,15 +7,15 @@ from dataclasses import asdict, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, insert, select, update
+from sqlalchemy import ColumnElement, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import defer
 
 from bot.domain.model import (
     Attachment,
     Attendee,
     Event,
     EventStatus,
+    FileInfo,
     MailSettings,
     Person,
     PersonRef,
@@ -137,14 +137,18 @@ class SqlEvents:
             self.session.add(file)
         await self.session.flush()
 
-    async def list_attachments(self, event_id: int, *, with_data: bool = True,
-                               ) -> list[Attachment]:
+    async def list_attachments(self, event_id: int) -> list[Attachment]:
         query = (select(Attachment).where(tables.attachments.c.event_id == event_id)
                  .order_by(tables.attachments.c.id))
-        if not with_data:
-            query = query.options(defer(tables.attachments.c.data))
         return list(await self.session.scalars(query))
 
+    async def list_files(self, event_id: int) -> list[FileInfo]:
+        """Names and sizes without reading the bytes."""
+        c = tables.attachments.c
+        rows = await self.session.execute(
+            select(c.id, c.name, c.content_type, func.length(c.data).label("size"))
+            .where(c.event_id == event_id).order_by(c.id))
+        return [FileInfo(r.id, r.name, r.content_type, r.size) for r in rows]
 
 class SqlChatState:
     """Key/value state per namespace (e.g. Telegram conversations), kept across restarts."""

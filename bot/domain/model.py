@@ -121,6 +121,16 @@ class Attachment:
         return len(self.data)
 
 
+@dataclass(frozen=True)
+class FileInfo:
+    """What is shown of an attachment without its bytes."""
+
+    id: int
+    name: str
+    content_type: str
+    size: int
+
+
 @dataclass
 class Event:
     workspace_id: int

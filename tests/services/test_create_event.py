@@ -69,3 +69,13 @@ async def test_attachments_are_kept_with_the_event(ctx, runtime):
     async with ctx.uow() as uow:
         [kept] = await uow.events.list_attachments(event.id)
     assert (kept.name, kept.data) == ("agenda.pdf", b"%PDF-1.4 agenda")
+
+
+async def test_files_are_listed_with_sizes_without_their_bytes(ctx):
+    files = [Attachment("agenda.pdf", "application/pdf", b"12345"),
+             Attachment("map.png", "image/png", b"\x89PNG" + bytes(96))]
+    event = await services.create_event(ctx, ORGANIZER, draft(attachments=files))
+    async with ctx.uow() as uow:
+        listed = await uow.events.list_files(event.id)
+    assert [(f.name, f.content_type, f.size) for f in listed] == [
+        ("agenda.pdf", "application/pdf", 5), ("map.png", "image/png", 100)]
