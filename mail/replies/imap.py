@@ -1,0 +1,69 @@
+"""The blocking IMAP side (stdlib imaplib), run in a thread by the reader."""
+
+from __future__ import annotations
+
+import imaplib
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+
+from mail.replies.mailbox import Mailbox
+
+# Set on every message we handled; other mail keeps its flags untouched.
+HANDLED = "OspiteReply"
+TIMEOUT = 30
+
+
+@contextmanager
+def connect(box: Mailbox) -> Iterator[imaplib.IMAP4]:
+    """A logged-in connection with the folder selected read-write."""
+    if box.security == "tls":
+        conn: imaplib.IMAP4 = imaplib.IMAP4_SSL(box.host, box.port, timeout=TIMEOUT,
+                                               ssl_context=ssl.create_default_context())
+    else:
+        conn = imaplib.IMAP4(box.host, box.port, timeout=TIMEOUT)
+        if box.security == "starttls":
+            conn.starttls(ssl.create_default_context())
+    try:
+        conn.login(box.user, box.password)
+        _ok(conn.select(_quote(box.folder)))
+        yield conn
+    finally:
+        with suppress(OSError, imaplib.IMAP4.error):
+            conn.logout()
+
+
+def uid_validity(conn: imaplib.IMAP4) -> str:
+    """Changes when the server renumbers the folder, so remembered UIDs must be forgotten."""
+    _, data = conn.response("UIDVALIDITY")
+    return (data[0] or b"").decode() if data and isinstance(data[0], bytes) else ""
+
+
+def unhandled(conn: imaplib.IMAP4) -> list[int]:
+    """UIDs of messages not yet marked as handled."""
+    data = _ok(conn.uid("SEARCH", "UNKEYWORD", HANDLED))
+    return [int(n) for n in (data[0] or b"").split()]
+
+
+def fetch(conn: imaplib.IMAP4, uid: int) -> bytes | None:
+    """The whole message, without setting \\Seen (PEEK)."""
+    data = _ok(conn.uid("FETCH", str(uid), "(BODY.PEEK[])"))
+    for item in data:
+        if isinstance(item, tuple) and len(item) == 2:
+            return bytes(item[1])
+    return None
+
+
+def mark_handled(conn: imaplib.IMAP4, uid: int) -> None:
+    _ok(conn.uid("STORE", str(uid), "+FLAGS.SILENT", f"(\\Seen {HANDLED})"))
+
+
+def _ok(response: tuple[str, list]) -> list:
+    status, data = response
+    if status != "OK":
+        raise imaplib.IMAP4.error(f"IMAP said {status}: {data!r}")
+    return data
+
+
+def _quote(folder: str) -> str:
+    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,151 @@
+"""Calendar replies read from a real IMAP server (Dovecot) by the worker."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+
+import pytest
+
+from bot import services
+from bot.app import build_runtime
+from bot.domain.drafts import GuestDraft
+from bot.domain.model import Answer
+from mail.replies.mailbox import from_url
+from mail.replies.reader import ReplyReader
+from tests.support import replies
+from tests.support.drafts import ANNA, BOB, CHLOE, ORGANIZER, draft
+from tests.support.imap import Dovecot
+from tests.support.outbox import outbox_rows
+from tests.support.smtp import free_port
+
+DAN = GuestDraft("dan@studio.example", "Dan", "Moro")
+HANDLED = {"\\Seen", "OspiteReply"}
+
+
+@pytest.fixture(scope="module")
+def dovecot_server():
+    server = Dovecot().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def dovecot(dovecot_server):
+    """The module's IMAP server with an empty INBOX."""
+    dovecot_server.empty()
+    return dovecot_server
+
+
+@pytest.fixture
+async def event(ctx):
+    return await services.create_event(ctx, ORGANIZER, draft(guests=[ANNA, BOB, CHLOE, DAN]))
+
+
+async def answers(ctx, event) -> dict[str, tuple[Answer, str | None]]:
+    stored = await services.get_event(ctx, event.id)
+    return {g.email: (g.answer, g.comment) for g in stored.guests}
+
+
+async def run_worker_task_until(runtime, done, timeout: float = 15) -> None:
+    """Run the runtime's worker tasks (as `ospite worker` does) until `done()` holds."""
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(task(stop)) for task in runtime.worker_tasks]
+    try:
+        async with asyncio.timeout(timeout):
+            while not await done():
+                await asyncio.sleep(0.05)
+    finally:
+        stop.set()
+        await asyncio.gather(*tasks)
+
+
+async def test_replies_from_every_calendar_program_are_recorded_once(
+        runtime, settings, clock, ctx, event, dovecot):
+    uid = event.uid
+    dovecot.append(replies.google(uid, "anna.rossi@acme.example", note="See you there"))
+    dovecot.append(replies.outlook(uid, "bob@partner.example", note="Travelling that week."))
+    dovecot.append(replies.PLAIN_MAIL)
+    dovecot.append(replies.apple(uid, "chloe@freelance.example"))
+    dovecot.append(replies.thunderbird(uid, "dan@studio.example"))
+    worker = build_runtime(settings.model_copy(update={"IMAP_URL": dovecot.url}), clock=clock)
+
+    async def four_answers() -> bool:
+        return len(await outbox_rows(runtime, "chat.answer")) == 4
+
+    await run_worker_task_until(worker, four_answers)
+    assert await answers(ctx, event) == {
+        "anna.rossi@acme.example": (Answer.ACCEPTED, "See you there"),
+        "bob@partner.example": (Answer.DECLINED, "Travelling that week."),
+        "chloe@freelance.example": (Answer.TENTATIVE, None),
+        "dan@studio.example": (Answer.ACCEPTED, None),
+    }
+    rows = await outbox_rows(runtime, "chat.answer")
+    assert {r["payload"]["source"] for r in rows} == {"calendar"}
+    flags = dovecot.flags()
+    assert [f >= HANDLED for f in flags] == [True, True, False, True, True]
+    assert "\\Seen" not in flags[2]  # the lunch question is left for a person to read
+
+    # A second worker (or a restart) does not read the handled replies again.
+    again = ReplyReader(worker.ctx, _boxes(dovecot))
+    assert await again.poll() == []
+    assert len(await outbox_rows(runtime, "chat.answer")) == 4
+    await worker.engine.dispose()
+
+
+async def test_suspicious_and_malformed_replies_are_ignored_and_logged(
+        ctx, runtime, event, dovecot, caplog):
+    uid = event.uid
+    for raw in replies.GARBAGE:
+        dovecot.append(raw)
+    dovecot.append(replies.google(uid, "anna.rossi@acme.example",
+                                  sender="mallory@evil.example"))
+    dovecot.append(replies.google("no-such-event@elsewhere", "anna.rossi@acme.example"))
+    stranger = "stranger@partner.example"
+    dovecot.append(replies.google(uid, stranger, sender=stranger))
+    dovecot.append(replies.outlook(uid, "bob@partner.example"))  # the one good reply
+    caplog.set_level(logging.INFO, logger="ospite")
+    outcomes = await ReplyReader(ctx, _boxes(dovecot)).poll()
+    assert outcomes == ["sender is not the guest", "unknown event", "unknown guest", "recorded"]
+    assert "calendar reply for no-such-event@elsewhere" in caplog.text
+    assert (await answers(ctx, event))["anna.rossi@acme.example"] == (Answer.AWAITING, None)
+    assert len(await outbox_rows(runtime, "chat.answer")) == 1
+    flags = dovecot.flags()
+    assert [f >= HANDLED for f in flags] == [False] * len(replies.GARBAGE) + [True] * 4
+
+
+async def test_a_reply_to_an_older_version_of_the_event_is_ignored(ctx, runtime, event, dovecot):
+    moved = draft(guests=[ANNA, BOB, CHLOE, DAN], start=datetime(2026, 3, 4, 10, 0),
+                  end=datetime(2026, 3, 4, 11, 0))
+    await services.update_event(ctx, ORGANIZER, event.id, moved)
+    dovecot.append(replies.outlook(event.uid, "bob@partner.example", sequence=0))
+    dovecot.append(replies.outlook(event.uid, "bob@partner.example", partstat="ACCEPTED",
+                                   sequence=1))
+    outcomes = await ReplyReader(ctx, _boxes(dovecot)).poll()
+    assert outcomes == ["stale sequence", "recorded"]
+    assert (await answers(ctx, event))["bob@partner.example"][0] is Answer.ACCEPTED
+
+
+async def test_a_cancelled_event_takes_no_calendar_answer(ctx, runtime, event, dovecot):
+    await services.cancel_event(ctx, ORGANIZER, event.id)
+    dovecot.append(replies.thunderbird(event.uid, "dan@studio.example", sequence=1))
+    assert await ReplyReader(ctx, _boxes(dovecot)).poll() == ["closed: cancelled"]
+    assert await outbox_rows(runtime, "chat.answer") == []
+
+
+async def test_an_unreachable_mailbox_is_retried_not_fatal(ctx, caplog):
+    nobody = Dovecot(port=free_port())  # never started: nothing listens there
+    caplog.set_level(logging.WARNING, logger="ospite")
+    assert await ReplyReader(ctx, _boxes(nobody)).poll() == []
+    assert "cannot read replies" in caplog.text
+    assert "imap-secret" not in caplog.text
+
+
+def _boxes(dovecot):
+    boxes = [from_url(dovecot.url)]
+
+    async def mailboxes():
+        return boxes
+
+    return mailboxes
