@@ -11,20 +11,21 @@ from dataclasses import dataclass, replace
 
 from bot import services, tokens
 from bot.domain.errors import AnswerClosed, NotFound
-from bot.domain.model import Answer, AnswerSource, Attachment, Attendee, Event, EventStatus
+from bot.domain.model import (
+    Answer,
+    AnswerSource,
+    Attachment,
+    Attendee,
+    Event,
+    EventStatus,
+    FileInfo,
+)
 from bot.services import Answered, Context
 
 log = logging.getLogger("ospite.invitations")
 
 PARTSTATS = {"ACCEPTED": Answer.ACCEPTED, "DECLINED": Answer.DECLINED,
              "TENTATIVE": Answer.TENTATIVE}
-
-
-@dataclass(frozen=True)
-class FileInfo:
-    id: int
-    name: str
-    size: int
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,9 @@ async def open_invitation(ctx: Context, token: str) -> Invitation:
             raise NotFound("invitation")
         event, attendee = found
         organizer = await uow.people.get(event.organizer_id)
-        # with_data=False would spare the bytes, but storage's defer() fails (see report).
-        files = await uow.events.list_attachments(event.id or 0)
+        files = await uow.events.list_files(event.id or 0)
     return Invitation(event, attendee, organizer.display_name if organizer else "",
-                      tuple(FileInfo(f.id or 0, f.name, f.size) for f in files),
+                      tuple(files),
                       _closed(ctx, event))
 
 
