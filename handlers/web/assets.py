@@ -10,7 +10,8 @@ from starlette.routing import Route
 
 from handlers.web.render import HERE, secure
 
-ASSETS = {"rsvp.css": "text/css; charset=utf-8", "rsvp.js": "text/javascript; charset=utf-8"}
+ASSETS = {"rsvp.css": "text/css; charset=utf-8", "rsvp.js": "text/javascript; charset=utf-8",
+          "favicon.svg": "image/svg+xml"}
 
 
 @cache
@@ -19,7 +20,7 @@ def _read(name: str) -> bytes:
 
 
 async def asset(request: Request) -> Response:
-    """GET /static/rsvp.css and /static/rsvp.js, cached by browsers for a day."""
+    """GET /static/{name}: the stylesheet, script and icon, cached by browsers for a day."""
     name = request.path_params["name"]
     if name not in ASSETS:
         return secure(Response("Not found", status_code=404, media_type="text/plain"))
