@@ -47,3 +47,12 @@ async def test_a_guest_accepts_in_the_browser(runtime, ctx, backend):
     stored = (await services.get_event(ctx, event.id)).guests[0]
     assert (stored.answer, stored.comment) == (Answer.ACCEPTED, "Looking forward to it")
     assert len(await outbox_rows(runtime, "chat.answer")) == 1
+
+
+async def test_a_dead_link_shows_the_friendly_page_in_the_browser(runtime, backend):
+    async with served(create_app(runtime=runtime)) as base, chromium() as browser:
+        page = await browser.new_page()
+        response = await page.goto(f"{base}/rsvp/{'A' * 43}")
+        assert response is not None and response.status == 404
+        assert await page.get_by_role("heading", name="This link is no longer valid").is_visible()
+        await page.screenshot(path=screenshot_path(f"rsvp-invalid-{backend}.png"))
