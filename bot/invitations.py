@@ -99,7 +99,8 @@ async def record_calendar_reply(ctx: Context, uid: str, attendee_email: str, par
         outcome = f"unsupported answer {partstat}"
     else:
         outcome = await _respond(ctx, attendee, answer, comment)
-    log.info("calendar reply for %s from %s: %s", uid, from_address, outcome)
+    level = logging.INFO if outcome in ("recorded", "unchanged") else logging.WARNING
+    log.log(level, "calendar reply for %s from %s: %s", uid, from_address, outcome)
     return outcome
 
 
