@@ -6,12 +6,14 @@ import imaplib
 import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from datetime import date
 
 from mail.replies.mailbox import Mailbox
 
 # Set on every message we handled; other mail keeps its flags untouched.
 HANDLED = "OspiteReply"
 TIMEOUT = 30
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @contextmanager
@@ -39,9 +41,10 @@ def uid_validity(conn: imaplib.IMAP4) -> str:
     return (data[0] or b"").decode() if data and isinstance(data[0], bytes) else ""
 
 
-def unhandled(conn: imaplib.IMAP4) -> list[int]:
-    """UIDs of messages not yet marked as handled."""
-    data = _ok(conn.uid("SEARCH", "UNKEYWORD", HANDLED))
+def unhandled(conn: imaplib.IMAP4, since: date) -> list[int]:
+    """UIDs of messages received since `since` and not yet marked as handled."""
+    day = f"{since.day}-{MONTHS[since.month - 1]}-{since.year}"  # IMAP dates are in English
+    data = _ok(conn.uid("SEARCH", "UNKEYWORD", HANDLED, "SINCE", day))
     return [int(n) for n in (data[0] or b"").split()]
 
 

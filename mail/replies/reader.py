@@ -7,6 +7,7 @@ import contextlib
 import imaplib
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 from bot.invitations import record_calendar_reply
 from bot.services import Context
@@ -17,6 +18,9 @@ from mail.replies.parse import read_reply_mail
 log = logging.getLogger("ospite.replies")
 
 BATCH = 50
+# A reply older than this answers an invitation long gone; not reading further back keeps
+# a big mailbox cheap to poll.
+LOOK_BACK = timedelta(days=30)
 
 Mailboxes = Callable[[], Awaitable[list[Mailbox]]]
 
@@ -80,7 +84,8 @@ class ReplyReader:
         with imap.connect(box) as conn:
             validity = imap.uid_validity(conn)
             skip = self._ignored.get((box, validity), set())
-            uids = [uid for uid in imap.unhandled(conn) if uid not in skip][:BATCH]
+            since = (self.ctx.clock.now() - LOOK_BACK).date()
+            uids = [uid for uid in imap.unhandled(conn, since) if uid not in skip][:BATCH]
             fetched = [(uid, imap.fetch(conn, uid)) for uid in uids]
         return validity, [(uid, raw) for uid, raw in fetched if raw is not None]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -132,6 +132,13 @@ async def test_a_cancelled_event_takes_no_calendar_answer(ctx, runtime, event, d
     dovecot.append(replies.thunderbird(event.uid, "dan@studio.example", sequence=1))
     assert await ReplyReader(ctx, _boxes(dovecot)).poll() == ["closed: cancelled"]
     assert await outbox_rows(runtime, "chat.answer") == []
+
+
+async def test_replies_older_than_a_month_are_not_read(ctx, runtime, event, dovecot, clock):
+    long_ago = clock.now() - timedelta(days=45)
+    dovecot.append(replies.thunderbird(event.uid, "dan@studio.example"), received=long_ago)
+    assert await ReplyReader(ctx, _boxes(dovecot)).poll() == []
+    assert dovecot.flags() == [set()]
 
 
 async def test_an_unreachable_mailbox_is_retried_not_fatal(ctx, caplog):

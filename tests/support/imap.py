@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from tests.support.smtp import free_port
@@ -116,11 +117,12 @@ class Dovecot:
         conn.login(self.user, self.password)
         return conn
 
-    def append(self, raw: bytes, flags: str = "") -> None:
-        """Deliver a message to INBOX as a mail server would."""
+    def append(self, raw: bytes, flags: str = "", received: datetime | None = None) -> None:
+        """Deliver a message to INBOX as a mail server would (at `received`, else now)."""
         conn = self.client()
         try:
-            conn.append("INBOX", f"({flags})" if flags else None, None, raw)
+            when = imaplib.Time2Internaldate(received) if received else None
+            conn.append("INBOX", f"({flags})" if flags else None, when, raw)
         finally:
             conn.logout()
 
