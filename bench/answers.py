@@ -1,8 +1,9 @@
 """Answers per second through POST /rsvp/{token}, against a bare route doing one DB write.
 
-Standalone: `python bench/answers.py [--seconds 5] [--concurrency 16]`. Both apps are served
-by uvicorn on 127.0.0.1 in their own process, on the same SQLite file in a temporary folder,
-and driven by the same client in the same run. The last line is the verdict, e.g.
+Standalone: `python bench/answers.py [--seconds 5] [--concurrency 16] [--database sqlite]`.
+Both apps are served by uvicorn on 127.0.0.1 in their own process, on the same database (a
+scratch PostgreSQL database on 127.0.0.1 by default, or SQLite in a temporary folder), and
+driven by the same client in the same run. The last line is the verdict, e.g.
 `ratio 0.83 (ospite / baseline), p99 41 ms, peak 96 MB` (peak = the Ospite server's RSS).
 """
 
@@ -10,12 +11,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
+import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -31,8 +35,27 @@ EVENTS, GUESTS = 50, 10  # 500 guests, each answering again and again
 def settings_for(folder: Path):
     from bot.config import load_settings
 
-    return load_settings(DATA_DIR=folder, DATABASE_URL=f"sqlite+aiosqlite:///{folder}/b.db",
-                         SECRET_KEY=SECRET, _env_file=None)
+    url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite+aiosqlite:///{folder}/b.db"
+    return load_settings(DATA_DIR=folder, DATABASE_URL=url, SECRET_KEY=SECRET, _env_file=None)
+
+
+@contextlib.asynccontextmanager
+async def database(kind: str):
+    """SQLite in the temporary folder, or a scratch PostgreSQL database on 127.0.0.1."""
+    if kind == "sqlite":
+        yield
+        return
+    import asyncpg
+
+    name = f"ospite_bench_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect("postgresql://postgres@127.0.0.1:5432/test")
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    os.environ["BENCH_DATABASE_URL"] = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}"
+    try:
+        yield
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
 
 
 async def prepare(folder: Path) -> list[str]:
@@ -158,12 +181,14 @@ def p99_ms(latencies: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
 
 
-async def main(seconds: float, concurrency: int) -> None:
+async def main(seconds: float, concurrency: int, kind: str) -> None:
     with tempfile.TemporaryDirectory(prefix="ospite-bench-") as tmp:
         folder = Path(tmp)
-        tokens = await prepare(folder)
-        ours, our_latencies, peak = await run("ospite", folder, tokens, seconds, concurrency)
-        bare, bare_latencies, _ = await run("baseline", folder, tokens, seconds, concurrency)
+        async with database(kind):
+            tokens = await prepare(folder)
+            ours, our_latencies, peak = await run("ospite", folder, tokens, seconds, concurrency)
+            bare, bare_latencies, _ = await run("baseline", folder, tokens, seconds, concurrency)
+    print(f"database: {kind}")
     print(f"ospite   {ours:8.1f} answers/s  p99 {p99_ms(our_latencies):6.1f} ms")
     print(f"baseline {bare:8.1f} answers/s  p99 {p99_ms(bare_latencies):6.1f} ms")
     print(f"ratio {ours / bare:.2f} (ospite / baseline), p99 {p99_ms(our_latencies):.0f} ms, "
@@ -174,6 +199,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--concurrency", type=int, default=16)
+    # PostgreSQL is where throughput matters (several web processes); on SQLite every
+    # statement costs aiosqlite thread hops, so the ratio measures statement counts.
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="postgresql")
     parser.add_argument("--serve", choices=["ospite", "baseline"])
     parser.add_argument("--folder", type=Path)
     parser.add_argument("--port", type=int)
@@ -181,4 +209,4 @@ if __name__ == "__main__":
     if args.serve:
         serve(args.serve, args.folder, args.port)
     else:
-        asyncio.run(main(args.seconds, args.concurrency))
+        asyncio.run(main(args.seconds, args.concurrency, args.database))

@@ -7,7 +7,7 @@ answer rules and the organizer's notification live in one place.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot import services, tokens
 from bot.domain.errors import AnswerClosed, NotFound
@@ -20,6 +20,7 @@ from bot.domain.model import (
     EventStatus,
     FileInfo,
 )
+from bot.ports import UnitOfWork
 from bot.services import Answered, Context
 
 log = logging.getLogger("ospite.invitations")
@@ -45,27 +46,33 @@ class Invitation:
 
 async def open_invitation(ctx: Context, token: str) -> Invitation:
     """The invitation behind a link; NotFound for malformed, unknown or dead tokens."""
-    if not tokens.well_formed(token):
-        raise NotFound("invitation")
-    async with ctx.uow() as uow:
-        found = await uow.events.get_by_token_hash(tokens.token_hash(token))
-        if found is None or found[1].removed:
-            raise NotFound("invitation")
-        event, attendee = found
-        organizer = await uow.people.get(event.organizer_id)
-        files = await uow.events.list_files(event.id or 0)
-    return Invitation(event, attendee, organizer.display_name if organizer else "",
-                      tuple(files),
-                      _closed(ctx, event))
+    async with ctx.uow(read_only=True) as uow:
+        return await _load(ctx, uow, token)
 
 
 async def answer_invitation(ctx: Context, token: str, answer: Answer,
                             comment: str | None = None) -> tuple[Invitation, Answered]:
-    """Record the answer given on the guest's page; the invitation is returned up to date."""
-    invitation = await open_invitation(ctx, token)
-    answered = await services.respond_to_invitation(
-        ctx, invitation.attendee.id or 0, answer, AnswerSource.WEB, comment)
-    return replace(invitation, event=answered.event, attendee=answered.attendee), answered
+    """Record the answer given on the guest's page, in one transaction with the page's data."""
+    async with ctx.uow() as uow:
+        invitation = await _load(ctx, uow, token, for_update=True)
+        answered = await services.record_answer(ctx, uow, invitation.event, invitation.attendee,
+                                                answer, AnswerSource.WEB, comment)
+        await uow.commit()
+    return invitation, answered
+
+
+async def _load(ctx: Context, uow: UnitOfWork, token: str,
+                for_update: bool = False) -> Invitation:
+    if not tokens.well_formed(token):
+        raise NotFound("invitation")
+    found = await uow.events.get_by_token_hash(tokens.token_hash(token), for_update=for_update)
+    if found is None or found[1].removed:
+        raise NotFound("invitation")
+    event, attendee = found
+    organizer = await uow.people.get(event.organizer_id)
+    files = await uow.events.list_files(event.id or 0)
+    return Invitation(event, attendee, organizer.display_name if organizer else "",
+                      tuple(files), _closed(ctx, event))
 
 
 async def get_attachment(ctx: Context, token: str, attachment_id: int) -> Attachment:

@@ -68,15 +68,22 @@ async def create_event(ctx: Context, organizer: PersonRef, draft: EventDraft) ->
 async def respond_to_invitation(ctx: Context, attendee_id: int, answer: Answer,
                                 source: AnswerSource, comment: str | None = None) -> Answered:
     """Record a guest's or colleague's answer; a new answer notifies the organizer once."""
-    now = ctx.clock.now()
     async with ctx.uow() as uow:
         found = await uow.events.get_by_attendee(attendee_id, for_update=True)
         if found is None:
             raise NotFound("invitation")
-        event, attendee = found
-        notices = respond(event, attendee, answer, source, now, comment)
-        await uow.outbox.add(notices, now)
+        answered = await record_answer(ctx, uow, *found, answer, source, comment)
         await uow.commit()
+    return answered
+
+
+async def record_answer(ctx: Context, uow: UnitOfWork, event: Event, attendee: Attendee,
+                        answer: Answer, source: AnswerSource,
+                        comment: str | None = None) -> Answered:
+    """The answer rule inside a unit of work the caller opened (found with for_update)."""
+    now = ctx.clock.now()
+    notices = respond(event, attendee, answer, source, now, comment)
+    await uow.outbox.add(notices, now)
     return Answered(event, attendee, changed=bool(notices))
 
 
@@ -110,7 +117,7 @@ async def cancel_event(ctx: Context, actor: PersonRef, event_id: int) -> Event:
 
 async def get_event(ctx: Context, event_id: int) -> Event:
     """One event with its attendees, for rendering a card."""
-    async with ctx.uow() as uow:
+    async with ctx.uow(read_only=True) as uow:
         event = await uow.events.get(event_id)
     if event is None:
         raise NotFound("event")

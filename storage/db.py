@@ -19,6 +19,8 @@ from storage.mapping import start_mappers
 from storage.outbox import SqlOutbox
 from storage.repositories import SqlChatState, SqlEvents, SqlPeople, SqlWorkspaces
 
+READ_ONLY = "ospite_read_only"
+
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine; on SQLite: WAL, foreign keys, and write-locking transactions."""
@@ -45,8 +47,10 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 
     @sa_event.listens_for(engine.sync_engine, "begin")
     def _begin(conn: Any) -> None:
-        # IMMEDIATE takes the write lock up front, so read-then-write never deadlocks.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # IMMEDIATE takes the write lock up front, so read-then-write never deadlocks;
+        # read-only units of work skip it and run beside the writer (WAL).
+        read_only = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 async def database_reachable(engine: AsyncEngine) -> bool:
@@ -62,11 +66,14 @@ async def database_reachable(engine: AsyncEngine) -> bool:
 class SqlUnitOfWork:
     """One transaction over one session; leaving without commit rolls back."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], box: SecretBox) -> None:
-        self._sessions, self._box = sessions, box
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], box: SecretBox,
+                 read_only: bool = False) -> None:
+        self._sessions, self._box, self.read_only = sessions, box, read_only
 
     async def __aenter__(self) -> Self:
         self.session = self._sessions()
+        if self.read_only:
+            await self.session.connection(execution_options={READ_ONLY: True})
         self.workspaces = SqlWorkspaces(self.session, self._box)
         self.people = SqlPeople(self.session)
         self.events = SqlEvents(self.session)
@@ -97,5 +104,5 @@ class SqlUnitOfWorkFactory:
         self.sessions = async_sessionmaker(engine, expire_on_commit=False)
         self.box = SecretBox(secret_key)
 
-    def __call__(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.sessions, self.box)
+    def __call__(self, *, read_only: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.sessions, self.box, read_only)

@@ -54,6 +54,13 @@ class SqlWorkspaces:
         known = {f.name for f in fields(MailSettings)}
         return MailSettings(**{k: v for k, v in values.items() if k in known})
 
+    async def list_mail(self) -> list[tuple[Workspace, MailSettings]]:
+        """Every workspace that has its own sender mailbox."""
+        found = await self.session.scalars(
+            select(Workspace).where(tables.workspaces.c.mail_config.is_not(None)))
+        pairs = [(w, await self.get_mail(w)) for w in found]
+        return [(w, mail) for w, mail in pairs if mail is not None]
+
     async def set_mail(self, workspace: Workspace, mail: MailSettings | None) -> None:
         if mail is None:
             workspace.mail_config = workspace.mail_secret = None  # type: ignore[attr-defined]
@@ -113,15 +120,16 @@ class SqlEvents:
 
     async def _with_attendee(self, condition: ColumnElement[bool],
                              for_update: bool) -> tuple[Event, Attendee] | None:
-        # Read plain ids first so the locked load below sees the newest rows.
         c = tables.attendees.c
-        row = (await self.session.execute(select(c.id, c.event_id).where(condition))).first()
+        query = (select(Event, c.id).join(tables.attendees, c.event_id == tables.events.c.id)
+                 .where(condition).execution_options(populate_existing=True))
+        if for_update:
+            query = query.with_for_update(of=tables.events)
+        row = (await self.session.execute(query)).first()
         if row is None:
             return None
-        event = await self.get(row.event_id, for_update=for_update)
-        if event is None:
-            return None
-        return event, next(a for a in event.attendees if a.id == row.id)
+        event, attendee_id = row
+        return event, next(a for a in event.attendees if a.id == attendee_id)
 
     async def list_for_organizer(self, person_id: int, after: datetime) -> list[Event]:
         c = tables.events.c
