@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mail.replies.mailbox import Mailbox, from_url
+from bot.services import list_mail_settings
+from mail.replies.mailbox import Mailbox, from_settings, from_url
 from mail.replies.reader import ReplyReader
 
 if TYPE_CHECKING:
@@ -12,13 +13,12 @@ if TYPE_CHECKING:
 
 
 def wire_replies(runtime: Runtime) -> None:
-    """Register the IMAP reader as a worker task when IMAP_URL is set."""
+    """Read replies from IMAP_URL and from every workspace mailbox that has IMAP set up."""
     url = runtime.settings.IMAP_URL
-    if not url:
-        return
-    boxes = [from_url(url)]
+    configured = [from_url(url)] if url else []
 
     async def mailboxes() -> list[Mailbox]:
-        return boxes
+        found = [from_settings(mail) for mail in await list_mail_settings(runtime.ctx)]
+        return configured + [box for box in found if box is not None and box not in configured]
 
     runtime.worker_tasks.append(ReplyReader(runtime.ctx, mailboxes).run)

@@ -11,7 +11,7 @@ import pytest
 from bot import services
 from bot.app import build_runtime
 from bot.domain.drafts import GuestDraft
-from bot.domain.model import Answer
+from bot.domain.model import Answer, MailSettings
 from mail.replies.mailbox import from_url
 from mail.replies.reader import ReplyReader
 from tests.support import replies
@@ -156,3 +156,20 @@ def _boxes(dovecot):
         return boxes
 
     return mailboxes
+
+
+async def test_a_workspace_mailbox_set_up_in_the_chat_is_read_too(
+        runtime, settings, clock, ctx, event, dovecot):
+    await services.set_mail_settings(ctx, ORGANIZER, MailSettings(
+        sender_name="Acme Events", sender_email="events@acme.example",
+        smtp_host="127.0.0.1", imap_host="127.0.0.1", imap_port=dovecot.port,
+        imap_security="none", imap_user=dovecot.user, imap_password=dovecot.password))
+    dovecot.append(replies.google(event.uid, "anna.rossi@acme.example"))
+    worker = build_runtime(settings, clock=clock)  # no IMAP_URL
+
+    async def answered() -> bool:
+        return len(await outbox_rows(runtime, "chat.answer")) == 1
+
+    await run_worker_task_until(worker, answered)
+    assert (await answers(ctx, event))["anna.rossi@acme.example"] == (Answer.ACCEPTED, None)
+    await worker.engine.dispose()
