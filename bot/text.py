@@ -49,7 +49,7 @@ def when(start: datetime, end: datetime, tz: str, locale: str = "en") -> str:
     """`Tuesday 3 March 2026, 10:00–11:00 (Europe/Rome)` in the reader's language."""
     zone = ZoneInfo(tz)
     local_start, local_end = start.astimezone(zone), end.astimezone(zone)
-    day = format_date(local_start, "full", locale=locale).replace(",", "", 1)
+    day = format_date(local_start, "EEEE d MMMM y", locale=locale)
     span = f"{format_time(local_start, 'HH:mm', locale=locale)}–"
     if local_end.date() == local_start.date():
         span += format_time(local_end, "HH:mm", locale=locale)

@@ -1,12 +1,15 @@
-"""Adds the mail sender (SMTP) and the reply reader (IMAP) to the runtime."""
+"""Adds the mail sender (SMTP) to the runtime."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from mail.sender import MailSender
 
 if TYPE_CHECKING:
     from bot.app import Runtime
 
 
 def wire_mail(runtime: Runtime) -> None:
-    """Register routes, deliverers, notifiers and tasks on the runtime (none yet)."""
+    """The worker delivers invitation, update and cancellation emails."""
+    runtime.deliverers.append(MailSender(runtime.ctx, runtime.settings))

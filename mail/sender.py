@@ -1,0 +1,50 @@
+"""The outbox deliverer for invitation, update and cancellation emails."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from email.message import EmailMessage
+
+from bot.config import Settings
+from bot.domain.notices import DeliveryFailed
+from bot.ports import DeliveryError, OutboxMessage
+from bot.services import Context
+from mail.compose import Letter, compose
+from mail.letters import KINDS, load_letters
+from mail.sender_config import Sender
+from mail.smtp import send_batch
+
+
+class MailSender:
+    """Sends each claimed row once; one SMTP connection per sender mailbox and batch."""
+
+    kinds = tuple(KINDS)
+
+    def __init__(self, ctx: Context, settings: Settings) -> None:
+        self.ctx, self.settings = ctx, settings
+
+    async def deliver(self, messages: Sequence[OutboxMessage],
+                      ) -> dict[int, DeliveryError | None]:
+        loaded = await load_letters(self.ctx, self.settings, messages)
+        outcomes: dict[int, DeliveryError | None] = {}
+        batches: dict[Sender, list[tuple[int, EmailMessage]]] = {}
+        letters: dict[int, Letter] = {}
+        for mid, letter in loaded.items():
+            if isinstance(letter, DeliveryError):
+                outcomes[mid] = letter
+                continue
+            letters[mid] = letter
+            batches.setdefault(letter.sender, []).append((mid, compose(letter)))
+        for sender, batch in batches.items():
+            for mid, outcome in (await send_batch(sender, batch)).items():
+                outcomes[mid] = _tell_organizer(letters[mid], outcome)
+        return outcomes
+
+
+def _tell_organizer(letter: Letter, outcome: DeliveryError | None) -> DeliveryError | None:
+    """A row given up on tells the organizer which guest did not get the email, and why."""
+    if outcome is not None:
+        outcome.notice = DeliveryFailed(
+            event_id=letter.event.id or 0, attendee_id=letter.attendee.id or 0,
+            email=letter.attendee.email, error=str(outcome), outbox_id=letter.outbox_id)
+    return outcome

@@ -1,0 +1,83 @@
+"""Sends a batch of messages over one SMTP connection and says how each one went."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from email.message import EmailMessage
+from pathlib import Path
+
+import aiosmtplib
+
+from bot.ports import DeliveryError, PermanentFailure, TemporaryFailure
+from mail.sender_config import Sender
+
+log = logging.getLogger("ospite.mail")
+
+TIMEOUT = 30.0
+Outcome = DeliveryError | None
+
+
+async def send_batch(sender: Sender, messages: Sequence[tuple[int, EmailMessage]],
+                     ) -> dict[int, Outcome]:
+    """Deliver each (id, message); an outage leaves the rest as temporary failures."""
+    if sender.folder is not None:
+        return await asyncio.to_thread(_write_files, sender.folder, messages)
+    client = aiosmtplib.SMTP(hostname=sender.host, port=sender.port, timeout=TIMEOUT,
+                             use_tls=sender.security == "tls",
+                             start_tls=sender.security == "starttls")
+    try:
+        await client.connect()
+        if sender.user:
+            await client.login(sender.user, sender.password)
+    except (aiosmtplib.SMTPException, OSError) as exc:
+        reason = f"cannot reach {sender!r}: {describe(exc)}"
+        log.warning(reason)
+        return {mid: TemporaryFailure(reason) for mid, _ in messages}
+    try:
+        return await _send_each(client, messages)
+    finally:
+        if client.is_connected:
+            try:
+                await client.quit()
+            except (aiosmtplib.SMTPException, OSError):
+                client.close()
+
+
+async def _send_each(client: aiosmtplib.SMTP, messages: Sequence[tuple[int, EmailMessage]],
+                     ) -> dict[int, Outcome]:
+    outcomes: dict[int, Outcome] = {}
+    for mid, message in messages:
+        if not client.is_connected:
+            outcomes[mid] = TemporaryFailure("the SMTP server closed the connection")
+            continue
+        try:
+            await client.send_message(message)
+            outcomes[mid] = None
+        except aiosmtplib.SMTPRecipientsRefused as exc:
+            outcomes[mid] = classify(exc.recipients[0].code, describe(exc.recipients[0]))
+        except aiosmtplib.SMTPResponseException as exc:
+            outcomes[mid] = classify(exc.code, describe(exc))
+        except (aiosmtplib.SMTPException, OSError) as exc:
+            outcomes[mid] = TemporaryFailure(describe(exc))
+    return outcomes
+
+
+def classify(code: int, reason: str) -> DeliveryError:
+    """5xx will never work; anything else may work later."""
+    return PermanentFailure(reason) if 500 <= code < 600 else TemporaryFailure(reason)
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, aiosmtplib.SMTPResponseException):
+        return f"{exc.code} {exc.message}".strip()
+    return f"{type(exc).__name__}: {exc}".strip(": ")
+
+
+def _write_files(folder: Path, messages: Sequence[tuple[int, EmailMessage]],
+                 ) -> dict[int, Outcome]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for mid, message in messages:
+        (folder / f"ospite-{mid}.eml").write_bytes(bytes(message))
+    return dict.fromkeys((mid for mid, _ in messages), None)
