@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from icalendar import Calendar, Timezone, vCalAddress, vText
@@ -10,6 +11,7 @@ from icalendar import Event as VEvent
 from bot.domain.model import Attendee, Event
 
 PRODID = "-//Ospite//Ospite invitations//EN"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 def event_calendar(event: Event, attendee: Attendee, organizer_name: str, sender_email: str,
@@ -55,10 +57,15 @@ def _vevent(event: Event, attendee: Attendee, organizer_name: str, sender_email:
 
 
 def _address(email: str, name: str) -> vCalAddress:
-    address = vCalAddress(f"mailto:{email}")
-    if name:
-        address.params["CN"] = vText(name)
+    address = vCalAddress(f"mailto:{_one_line(email)}")
+    if name.strip():
+        address.params["CN"] = vText(_one_line(name))
     return address
+
+
+def _one_line(value: str) -> str:
+    """A name or address is one line; control characters become spaces."""
+    return " ".join(_CONTROL.sub(" ", value).split())
 
 
 def _attendee(attendee: Attendee) -> vCalAddress:
