@@ -85,12 +85,14 @@ class OutboxWorker:
     async def _record(self, messages: list[OutboxMessage],
                       outcomes: dict[int, DeliveryError | None]) -> None:
         now = self.clock.now()
+        sent = [m.id for m in messages if m.id in outcomes and outcomes[m.id] is None]
         async with self.uow() as uow:
+            await uow.outbox.mark_sent(sent, now)
             for message in messages:
                 error = outcomes.get(message.id, DeliveryError("not attempted"))
                 if error is None:
-                    await uow.outbox.mark_sent(message.id, now)
-                elif isinstance(error, PermanentFailure) or (
+                    continue
+                if isinstance(error, PermanentFailure) or (
                         now - message.created_at >= GIVE_UP_AFTER):
                     log.warning("outbox %s (%s) failed: %s", message.id, message.kind, error)
                     await uow.outbox.mark_failed(message.id, str(error), now)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vCalAddress, vText
 from icalendar import Event as VEvent
@@ -37,7 +39,7 @@ def _vevent(event: Event, attendee: Attendee, organizer_name: str, sender_email:
     vevent.add("uid", event.uid)
     vevent.add("dtstamp", now)
     vevent.add("sequence", sequence)
-    zone = Timezone.from_tzid(event.timezone).to_tz()
+    zone = ZoneInfo(event.timezone)
     vevent.add("dtstart", event.start.astimezone(zone))
     vevent.add("dtend", event.end.astimezone(zone))
     vevent.add("summary", event.title)
@@ -76,7 +78,12 @@ def _attendee(attendee: Attendee) -> vCalAddress:
 
 
 def _timezone(event: Event) -> Timezone:
-    """A VTIMEZONE covering the event's dates (not 1970–2038: calendars need only these)."""
-    first = (event.start - timedelta(days=366)).date()
-    last = (event.end + timedelta(days=366)).date()
-    return Timezone.from_tzid(event.timezone, first_date=first, last_date=last)
+    """A VTIMEZONE covering the event's years (not 1970–2038: calendars need only these)."""
+    return _vtimezone(event.timezone, event.start.year - 1, event.end.year + 1)
+
+
+@lru_cache(maxsize=256)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    # Building one walks every transition in the range; a batch of invitations shares it.
+    return Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1),
+                              last_date=date(last_year, 12, 31))

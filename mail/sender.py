@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from email.message import EmailMessage
 
 from bot.config import Settings
 from bot.domain.notices import DeliveryFailed
@@ -27,17 +26,16 @@ class MailSender:
                       ) -> dict[int, DeliveryError | None]:
         loaded = await load_letters(self.ctx, self.settings, messages)
         outcomes: dict[int, DeliveryError | None] = {}
-        batches: dict[Sender, list[tuple[int, EmailMessage]]] = {}
-        letters: dict[int, Letter] = {}
+        batches: dict[Sender, list[tuple[int, Letter]]] = {}
         for mid, letter in loaded.items():
             if isinstance(letter, DeliveryError):
                 outcomes[mid] = letter
-                continue
-            letters[mid] = letter
-            batches.setdefault(letter.sender, []).append((mid, compose(letter)))
+            else:
+                batches.setdefault(letter.sender, []).append((mid, letter))
         for sender, batch in batches.items():
-            for mid, outcome in (await send_batch(sender, batch)).items():
-                outcomes[mid] = _tell_organizer(letters[mid], outcome)
+            results = await send_batch(sender, batch, compose)
+            for mid, letter in batch:
+                outcomes[mid] = _tell_organizer(letter, results[mid])
         return outcomes
 
 

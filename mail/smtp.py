@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from email.message import EmailMessage
 from pathlib import Path
+from typing import TypeVar
 
 import aiosmtplib
 
@@ -15,15 +16,17 @@ from mail.sender_config import Sender
 
 log = logging.getLogger("ospite.mail")
 
+T = TypeVar("T")
 TIMEOUT = 30.0
 Outcome = DeliveryError | None
 
 
-async def send_batch(sender: Sender, messages: Sequence[tuple[int, EmailMessage]],
-                     ) -> dict[int, Outcome]:
-    """Deliver each (id, message); an outage leaves the rest as temporary failures."""
+async def send_batch(sender: Sender, items: Sequence[tuple[int, T]],
+                     build: Callable[[T], EmailMessage]) -> dict[int, Outcome]:
+    """Build and deliver each (id, item); an outage leaves the rest as temporary failures."""
     if sender.folder is not None:
-        return await asyncio.to_thread(_write_files, sender.folder, messages)
+        built = [(mid, build(item)) for mid, item in items]
+        return await asyncio.to_thread(_write_files, sender.folder, built)
     client = aiosmtplib.SMTP(hostname=sender.host, port=sender.port, timeout=TIMEOUT,
                              use_tls=sender.security == "tls",
                              start_tls=sender.security == "starttls")
@@ -34,9 +37,9 @@ async def send_batch(sender: Sender, messages: Sequence[tuple[int, EmailMessage]
     except (aiosmtplib.SMTPException, OSError) as exc:
         reason = f"cannot reach {sender!r}: {describe(exc)}"
         log.warning(reason)
-        return {mid: TemporaryFailure(reason) for mid, _ in messages}
+        return {mid: TemporaryFailure(reason) for mid, _ in items}
     try:
-        return await _send_each(client, messages)
+        return await _send_each(client, items, build)
     finally:
         if client.is_connected:
             try:
@@ -45,12 +48,18 @@ async def send_batch(sender: Sender, messages: Sequence[tuple[int, EmailMessage]
                 client.close()
 
 
-async def _send_each(client: aiosmtplib.SMTP, messages: Sequence[tuple[int, EmailMessage]],
-                     ) -> dict[int, Outcome]:
+async def _send_each(client: aiosmtplib.SMTP, items: Sequence[tuple[int, T]],
+                     build: Callable[[T], EmailMessage]) -> dict[int, Outcome]:
     outcomes: dict[int, Outcome] = {}
-    for mid, message in messages:
+    for mid, item in items:
         if not client.is_connected:
             outcomes[mid] = TemporaryFailure("the SMTP server closed the connection")
+            continue
+        try:
+            message = build(item)
+        except Exception as exc:  # one message that cannot be built must not stop the batch
+            log.exception("cannot build outbox message %s", mid)
+            outcomes[mid] = TemporaryFailure(f"cannot build the message: {exc}")
             continue
         try:
             await client.send_message(message)

@@ -49,8 +49,11 @@ class SqlOutbox:
         rows = sorted(result.all(), key=lambda r: r.id)
         return [OutboxMessage(r.id, r.kind, r.payload, r.attempts, r.created_at) for r in rows]
 
-    async def mark_sent(self, message_id: int, now: datetime) -> None:
-        await self._set(message_id, status="sent", sent_at=now, locked_until=None)
+    async def mark_sent(self, message_ids: Sequence[int], now: datetime) -> None:
+        if message_ids:
+            await self.session.execute(
+                update(outbox).where(outbox.c.id.in_(list(message_ids)))
+                .values(status="sent", sent_at=now, locked_until=None))
 
     async def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None:
         await self._set(message_id, status="pending", last_error=error[:2000],
