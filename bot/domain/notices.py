@@ -35,57 +35,45 @@ class FieldChange:
 
 
 @dataclass(frozen=True)
-class GuestInvited(Notice):
+class AttendeeNotice(Notice):
+    """A message to one attendee about one version (SEQUENCE) of an event: sent once."""
+
+    event_id: int
+    attendee_id: int
+    sequence: int
+
+    def idempotency_key(self) -> str:
+        return f"{self.kind}:{self.attendee_id}:{self.sequence}"
+
+
+@dataclass(frozen=True)
+class GuestInvited(AttendeeNotice):
     """Send the invitation (METHOD:REQUEST) to a new guest."""
 
     kind: ClassVar[str] = "mail.invitation"
-    event_id: int
-    attendee_id: int
-    sequence: int
-
-    def idempotency_key(self) -> str:
-        return f"{self.kind}:{self.attendee_id}:{self.sequence}"
 
 
 @dataclass(frozen=True)
-class GuestUpdated(Notice):
+class GuestUpdated(AttendeeNotice):
     """Send an updated invitation (same UID, higher SEQUENCE) saying what changed."""
 
     kind: ClassVar[str] = "mail.update"
-    event_id: int
-    attendee_id: int
-    sequence: int
     changes: tuple[FieldChange, ...] = field(default_factory=tuple)
     answer_reset: bool = False
 
-    def idempotency_key(self) -> str:
-        return f"{self.kind}:{self.attendee_id}:{self.sequence}"
-
 
 @dataclass(frozen=True)
-class GuestCancelled(Notice):
+class GuestCancelled(AttendeeNotice):
     """Send a cancellation (METHOD:CANCEL): the guest was removed or the event cancelled."""
 
     kind: ClassVar[str] = "mail.cancellation"
-    event_id: int
-    attendee_id: int
-    sequence: int
-
-    def idempotency_key(self) -> str:
-        return f"{self.kind}:{self.attendee_id}:{self.sequence}"
 
 
 @dataclass(frozen=True)
-class ColleagueInvited(Notice):
+class ColleagueInvited(AttendeeNotice):
     """Tell a colleague in the chat that they are invited."""
 
     kind: ClassVar[str] = "chat.colleague_invited"
-    event_id: int
-    attendee_id: int
-    sequence: int
-
-    def idempotency_key(self) -> str:
-        return f"{self.kind}:{self.attendee_id}:{self.sequence}"
 
 
 @dataclass(frozen=True)
