@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import email.policy
 import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.headerregistry import Address
+from email.headerregistry import Address, BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.utils import format_datetime
+from functools import cache
 
 from bot.domain.model import Attachment, Attendee, Event
 from bot.text import when as format_when
@@ -21,6 +23,17 @@ METHODS = {"invitation": "REQUEST", "update": "REQUEST", "cancellation": "CANCEL
 ANSWERS = (("accept", "accepted", "#1f8a4c"), ("tentative", "tentative", "#6b7280"),
            ("decline", "declined", "#b42318"))
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+class _HeaderClasses(HeaderRegistry):
+    """CPython builds a new header class on every lookup (dozens per message); keep them."""
+
+    @cache  # noqa: B019 - one registry for the process, its few classes live as long
+    def __getitem__(self, name: str) -> type[BaseHeader]:
+        return super().__getitem__(name)
+
+
+POLICY = email.policy.default.clone(header_factory=_HeaderClasses())
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,7 @@ class Letter:
 def compose(letter: Letter) -> EmailMessage:
     """The message, ready for SMTP; nothing a user typed can become a header."""
     event, method = letter.event, METHODS[letter.kind]
-    message = EmailMessage()
+    message = EmailMessage(policy=POLICY)
     message["From"] = _address(letter.sender.name, letter.sender.email)
     message["To"] = _address(letter.attendee.name, letter.attendee.email)
     message["Subject"] = _subject(letter)
