@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, Self
 
 from sqlalchemy import event as sa_event
@@ -67,10 +68,13 @@ class SqlUnitOfWork:
     """One transaction over one session; leaving without commit rolls back."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], box: SecretBox,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, write_lock: asyncio.Lock | None = None) -> None:
         self._sessions, self._box, self.read_only = sessions, box, read_only
+        self._lock = None if read_only else write_lock
 
     async def __aenter__(self) -> Self:
+        if self._lock is not None:
+            await _acquire(self._lock)
         self.session = self._sessions()
         if self.read_only:
             await self.session.connection(execution_options={READ_ONLY: True})
@@ -84,7 +88,12 @@ class SqlUnitOfWork:
     async def __aexit__(self, *exc: object) -> None:
         # close() rolls back what was not committed and, unlike rollback(), leaves loaded
         # objects readable for the caller after the unit of work ends.
-        await self.session.close()
+        try:
+            await self.session.close()
+        finally:
+            if self._lock is not None:
+                _holders.pop(self._lock, None)
+                self._lock.release()
 
     async def flush(self) -> None:
         await self.session.flush()
@@ -96,6 +105,18 @@ class SqlUnitOfWork:
         await self.session.rollback()
 
 
+_holders: dict[asyncio.Lock, asyncio.Task[Any] | None] = {}
+
+
+async def _acquire(lock: asyncio.Lock) -> None:
+    """Take SQLite's write lock; a unit of work opened inside another would wait forever."""
+    task = asyncio.current_task()
+    if lock.locked() and _holders.get(lock) is task:
+        raise RuntimeError("a unit of work was opened inside another one in the same task")
+    await lock.acquire()
+    _holders[lock] = task
+
+
 class SqlUnitOfWorkFactory:
     """Makes a fresh unit of work per use case (sessions never outlive one)."""
 
@@ -103,6 +124,11 @@ class SqlUnitOfWorkFactory:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False)
         self.box = SecretBox(secret_key)
+        # SQLite has one writer at a time; queueing writers here, in order, beats its
+        # busy-wait (which let some answers wait seconds under load). Units of work never
+        # nest, so this cannot deadlock.
+        sqlite = engine.dialect.name == "sqlite"
+        self.write_lock = asyncio.Lock() if sqlite else None
 
     def __call__(self, *, read_only: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.sessions, self.box, read_only)
+        return SqlUnitOfWork(self.sessions, self.box, read_only, self.write_lock)

@@ -57,3 +57,14 @@ async def test_times_read_back_in_utc(ctx, runtime):
     stored = await services.get_event(ctx, event.id)
     assert stored.start == datetime(2026, 3, 3, 9, tzinfo=UTC) and stored.start.tzinfo is UTC
     assert raw is not None
+
+
+async def test_a_nested_write_unit_of_work_fails_loudly_instead_of_hanging(ctx, backend):
+    if backend != "sqlite":
+        pytest.skip("only SQLite queues writers in the process")
+    async with ctx.uow():
+        with pytest.raises(RuntimeError, match="opened inside another"):
+            async with ctx.uow():
+                pass
+    async with ctx.uow(read_only=True), ctx.uow():  # reads never wait for the writer
+        pass
