@@ -16,6 +16,7 @@ from bot.domain.model import (
     Event,
     EventStatus,
     MailSettings,
+    Person,
     PersonRef,
     Workspace,
 )
@@ -77,6 +78,20 @@ async def respond_to_invitation(ctx: Context, attendee_id: int, answer: Answer,
     return answered
 
 
+async def respond_as_colleague(ctx: Context, person: PersonRef, attendee_id: int,
+                               answer: Answer) -> Answered:
+    """A colleague answers from the chat; only the invited person may answer for themself."""
+    async with ctx.uow() as uow:
+        found = await uow.events.get_by_attendee(attendee_id, for_update=True)
+        colleague = found and found[1].person_id and await uow.people.get(found[1].person_id)
+        if not found or not colleague or (colleague.platform, colleague.user_id) != (
+                person.platform, person.user_id):
+            raise NotFound("invitation")
+        answered = await record_answer(ctx, uow, *found, answer, AnswerSource.CHAT)
+        await uow.commit()
+    return answered
+
+
 async def record_answer(ctx: Context, uow: UnitOfWork, event: Event, attendee: Attendee,
                         answer: Answer, source: AnswerSource,
                         comment: str | None = None) -> Answered:
@@ -122,6 +137,13 @@ async def get_event(ctx: Context, event_id: int) -> Event:
     if event is None:
         raise NotFound("event")
     return event
+
+
+async def list_people(ctx: Context, person_ids: list[int]) -> dict[int, Person]:
+    """People by id (organizers and colleagues, to show or prefill them)."""
+    async with ctx.uow(read_only=True) as uow:
+        found = [await uow.people.get(pid) for pid in dict.fromkeys(person_ids)]
+    return {p.id: p for p in found if p is not None and p.id is not None}
 
 
 async def list_upcoming(ctx: Context, person: PersonRef) -> list[Event]:

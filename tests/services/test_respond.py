@@ -54,3 +54,17 @@ async def test_a_cancelled_event_refuses_answers(ctx):
     await services.cancel_event(ctx, ORGANIZER, event.id)
     with pytest.raises(AnswerClosed):
         await services.respond_to_invitation(ctx, event.guests[0].id, Answer.ACCEPTED, WEB)
+
+
+async def test_a_colleague_answers_for_themself_only(ctx, runtime):
+    from bot.domain.errors import NotFound
+    from tests.support.drafts import COLLEAGUE, STRANGER
+
+    event = await services.create_event(ctx, ORGANIZER, draft(colleagues=[COLLEAGUE]))
+    [colleague] = event.colleagues
+    with pytest.raises(NotFound):
+        await services.respond_as_colleague(ctx, STRANGER, colleague.id, Answer.ACCEPTED)
+    answered = await services.respond_as_colleague(ctx, COLLEAGUE, colleague.id, Answer.ACCEPTED)
+    assert answered.changed and answered.attendee.answer is Answer.ACCEPTED
+    people = await services.list_people(ctx, [colleague.person_id, event.organizer_id])
+    assert {p.user_id for p in people.values()} == {COLLEAGUE.user_id, ORGANIZER.user_id}
