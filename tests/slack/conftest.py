@@ -30,23 +30,31 @@ async def slack_api():
         yield api
 
 
-@pytest.fixture
-async def slack(runtime, settings, clock, slack_api, smtp_sink):
-    """The app as Slack sees it: `.command(text)`, `.interact(payload)`, `.runtime`."""
-    runtime = build_runtime(settings.model_copy(update={  # on the migrated test database
+def slack_driver(settings, clock, api: SlackApi, **overrides: Any) -> SlackDriver:
+    """The app as Slack sees it, on the test's (migrated) database."""
+    runtime = build_runtime(settings.model_copy(update={
         "SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": slack_api.url, "SMTP_URL": smtp_sink.url, "MAIL_FROM": MAIL_FROM}),
-        clock=clock)
+        "SLACK_API_URL": api.url, "MAIL_FROM": MAIL_FROM, **overrides}), clock=clock)
     client = httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(runtime=runtime)),
                                base_url="http://ospite.test")
-    yield SlackDriver(runtime, client, slack_api)
-    await client.aclose()
-    await runtime.engine.dispose()
+    return SlackDriver(runtime, client, api)
+
+
+@pytest.fixture
+async def slack(runtime, settings, clock, slack_api, smtp_sink):
+    """`.command(text)`, `.interact(payload)`, `.runtime`; mail goes to the SMTP sink."""
+    driver = slack_driver(settings, clock, slack_api, SMTP_URL=smtp_sink.url)
+    yield driver
+    await driver.close()
 
 
 class SlackDriver:
     def __init__(self, runtime, client: httpx.AsyncClient, api: SlackApi) -> None:
         self.runtime, self.client, self.api = runtime, client, api
+
+    async def close(self) -> None:
+        await self.client.aclose()
+        await self.runtime.engine.dispose()
 
     async def post(self, body: str, **sign: Any) -> httpx.Response:
         return await self.client.post("/slack/events", content=body, headers=signed(body, **sign))

@@ -1,0 +1,94 @@
+"""The whole story in Slack: /event new → form → guest → save → card → email → answer → DM."""
+
+from bot.app import create_worker
+from tests.slack.conftest import event_state, guest_state
+from tests.support.mailbox import answer_link, deliver_all, vevent
+
+
+async def open_form(slack) -> dict:
+    await slack.command("new")
+    [opened] = await slack.api.wait_for("views.open")
+    return {**opened["view"], "id": "VROOT", "hash": "h1"}
+
+
+async def add_guest(slack, form: dict, email: str, first: str, last: str, n: int = 1) -> dict:
+    await slack.click("invite_guest", "invite_guest", view=form)
+    pushed = (await slack.api.wait_for("views.push", n))[-1]["view"]
+    answer = await slack.submit({**pushed, "id": f"VGUEST{n}", "root_view_id": "VROOT"},
+                                guest_state(email, first, last))
+    assert answer.status_code == 200 and not answer.content
+    updated = (await slack.api.wait_for("views.update", n))[-1]
+    assert updated["view_id"] == "VROOT"
+    return {**updated["view"], "id": "VROOT", "hash": f"h{n + 1}"}
+
+
+async def test_from_event_new_to_the_organizers_direct_message(slack, smtp_sink):
+    form = await open_form(slack)
+    form = await add_guest(slack, form, "anna.rossi@acme.example", "Anna", "Rossi")
+    assert "Anna Rossi" in str(form["blocks"])
+    saved = await slack.submit(form, event_state())
+    assert saved.status_code == 200 and not saved.content  # the modal closes
+    [posted] = await slack.api.wait_for("chat.postMessage")
+    assert "Anna Rossi" in str(posted["blocks"]) and "awaiting" in str(posted["blocks"])
+
+    await deliver_all(slack.runtime)
+    [message] = smtp_sink.messages
+    assert message["To"].addresses[0].addr_spec == "anna.rossi@acme.example"
+    assert str(vevent(message)["SUMMARY"]) == "Quarterly review"
+
+    page = answer_link(message).replace("http://127.0.0.1:8000", "")
+    answered = await slack.client.post(page, data={"answer": "accepted"})
+    assert answered.status_code == 200 and "accepted" in answered.text.lower()
+
+    posts_before = len(slack.api.called("chat.postMessage"))
+    worker = create_worker(slack.runtime)
+    while await worker.run_once():
+        pass
+    dms = slack.api.called("chat.postMessage")[posts_before:]
+    assert [d["text"] for d in dms] == [
+        "Anna Rossi (acme.example) accepted *Quarterly review* — Tue 3 Mar, 10:00. "
+        "1 of 1 have accepted."]
+    updates = slack.api.called("chat.update")
+    assert updates and "accepted" in str(updates[-1]["blocks"])
+    assert updates[-1]["channel"] == "DUORG"
+
+
+async def test_save_shows_each_problem_next_to_its_field_and_stores_nothing(slack, smtp_sink):
+    form = await open_form(slack)
+    answer = await slack.submit(form, event_state(title=" ", start="11:00", end="10:00",
+                                                  tz="Mars/Base"))
+    assert answer.json() == {"response_action": "errors", "errors": {
+        "title": "Please fill this in.", "timezone": "Unknown time zone. Use a name such as "
+                                                     "Europe/Rome."}}
+    answer = await slack.submit(form, event_state(start="11:00", end="10:00"))
+    assert answer.json()["errors"] == {"end_time": "The end must be after the start."}
+    answer = await slack.submit(form, event_state(day="2026-02-01"))
+    assert answer.json()["errors"] == {"date": "The start is in the past."}
+    assert slack.api.called("chat.postMessage") == []
+    await deliver_all(slack.runtime)
+    assert smtp_sink.messages == []
+
+
+async def test_the_guest_form_refuses_bad_and_repeated_addresses(slack):
+    form = await open_form(slack)
+    form = await add_guest(slack, form, "anna@acme.example", "Anna", "Rossi")
+    await slack.click("invite_guest", "invite_guest", view=form)
+    pushed = (await slack.api.wait_for("views.push", 2))[-1]["view"]
+    bad = await slack.submit({**pushed, "id": "VG", "root_view_id": "VROOT"},
+                             guest_state("not-an-email", "", "Rossi"))
+    errors = bad.json()["errors"]
+    assert errors["email"].startswith("This is not a valid email address")
+    assert errors["first_name"] == "Please fill this in."
+    again = await slack.submit({**pushed, "id": "VG", "root_view_id": "VROOT"},
+                               guest_state("ANNA@acme.example", "Anna", "R"))
+    assert again.json()["errors"] == {"email": "This guest is already invited."}
+
+
+async def test_a_guest_can_be_removed_before_saving(slack):
+    form = await open_form(slack)
+    form = await add_guest(slack, form, "anna@acme.example", "Anna", "Rossi", 1)
+    form = await add_guest(slack, form, "bob@partner.example", "Bob", "Stone", 2)
+    await slack.click("remove_guest", "0", view=form)
+    updated = (await slack.api.wait_for("views.update", 3))[-1]["view"]
+    shown = str(updated["blocks"])
+    assert "Bob Stone" in shown and "Anna Rossi" not in shown
