@@ -92,3 +92,29 @@ async def test_a_guest_can_be_removed_before_saving(slack):
     updated = (await slack.api.wait_for("views.update", 3))[-1]["view"]
     shown = str(updated["blocks"])
     assert "Bob Stone" in shown and "Anna Rossi" not in shown
+
+
+async def test_attachments_are_downloaded_with_the_bot_token_and_sent(slack, smtp_sink):
+    slack.api.files["agenda.pdf"] = b"%PDF-1.4 the agenda"
+    form = await open_form(slack)
+    form = await add_guest(slack, form, "anna.rossi@acme.example", "Anna", "Rossi")
+    state = event_state()
+    state["attachments"] = {"value": {"type": "file_input", "files": [{
+        "id": "F1", "name": "agenda.pdf", "mimetype": "application/pdf", "size": 19,
+        "url_private": f"http://127.0.0.1:{slack.api.port}/files/agenda.pdf"}]}}
+    await slack.submit(form, state)
+    await slack.api.wait_for("chat.postMessage")
+    await deliver_all(slack.runtime)
+    [message] = smtp_sink.messages
+    [file] = list(message.iter_attachments())
+    assert (file.get_filename(), file.get_content()) == ("agenda.pdf", b"%PDF-1.4 the agenda")
+
+
+async def test_too_many_attachments_are_refused_next_to_the_field(slack):
+    form = await open_form(slack)
+    state = event_state()
+    state["attachments"] = {"value": {"type": "file_input", "files": [
+        {"id": f"F{i}", "name": f"{i}.pdf", "size": 2 * 2**20, "url_private": "x"}
+        for i in range(6)]}}
+    answer = await slack.submit(form, state)
+    assert answer.json()["errors"] == {"attachments": "Attachments may be 10 MB in all."}

@@ -1,0 +1,22 @@
+"""The app manifests ask for what the code uses, and point Slack at our one route."""
+
+from pathlib import Path
+
+import yaml  # type: ignore[import-untyped]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_http_manifest_points_every_url_at_slack_events():
+    manifest = yaml.safe_load((ROOT / "slack" / "manifest.yaml").read_text())
+    [command] = manifest["features"]["slash_commands"]
+    assert command["command"] == "/event" and command["url"].endswith("/slack/events")
+    assert manifest["settings"]["interactivity"]["request_url"].endswith("/slack/events")
+    assert {"commands", "chat:write", "im:write", "users:read", "files:read"} <= set(
+        manifest["oauth_config"]["scopes"]["bot"])
+
+
+def test_the_socket_mode_manifest_needs_no_public_url():
+    manifest = yaml.safe_load((ROOT / "slack" / "manifest-socket-mode.yaml").read_text())
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert "url" not in manifest["features"]["slash_commands"][0]
