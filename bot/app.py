@@ -56,6 +56,7 @@ class Runtime:
     web_tasks: list[Task] = field(default_factory=list)
     on_startup: list[Hook] = field(default_factory=list)
     on_shutdown: list[Hook] = field(default_factory=list)
+    front_ends: dict[str, object] = field(default_factory=dict)  # e.g. the Telegram Application
 
 
 def build_runtime(settings: Settings | None = None, clock: Clock | None = None) -> Runtime:

@@ -73,6 +73,24 @@ async def _send_each(client: aiosmtplib.SMTP, items: Sequence[tuple[int, T]],
     return outcomes
 
 
+async def login_problem(sender: Sender, timeout: float = 2.5) -> str | None:
+    """None when the server answers and accepts the login, else what went wrong.
+
+    Used when an admin sets up a mailbox in the chat; short, because chats wait.
+    """
+    client = aiosmtplib.SMTP(hostname=sender.host, port=sender.port, timeout=timeout,
+                             use_tls=sender.security == "tls",
+                             start_tls=sender.security == "starttls")
+    try:
+        await client.connect()
+        if sender.user:
+            await client.login(sender.user, sender.password)
+        await client.quit()
+    except (aiosmtplib.SMTPException, OSError) as exc:
+        return describe(exc)
+    return None
+
+
 def classify(code: int, reason: str) -> DeliveryError:
     """5xx will never work; anything else may work later."""
     return PermanentFailure(reason) if 500 <= code < 600 else TemporaryFailure(reason)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import aiosmtplib
 from email_validator import EmailNotValidError, validate_email
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
@@ -16,6 +15,8 @@ from handlers.slack import texts
 from handlers.slack.blocks import values
 from handlers.slack.ids import Block, View
 from handlers.slack.people import is_admin, person
+from mail.sender_config import from_settings
+from mail.smtp import login_problem
 
 
 def register(app: AsyncApp, ctx: Context) -> None:
@@ -28,7 +29,7 @@ def register(app: AsyncApp, ctx: Context) -> None:
             return
         mail, errors = _mail(values(body["view"]))
         if not errors:
-            problem = await smtp_login_problem(mail)
+            problem = await login_problem(from_settings(mail))
             if problem:
                 errors[Block.SMTP_HOST] = texts.SMTP_FAILED.format(reason=problem)
         if errors:
@@ -40,22 +41,6 @@ def register(app: AsyncApp, ctx: Context) -> None:
         channel = (await client.conversations_open(users=user_id))["channel"]["id"]
         await client.chat_postMessage(channel=channel,
                                       text=texts.MAIL_SAVED.format(email=mail.sender_email))
-
-
-async def smtp_login_problem(mail: MailSettings) -> str | None:
-    """None when the server answers and accepts the login, else what went wrong."""
-    # Slack wants the form answered within 3 seconds.
-    client = aiosmtplib.SMTP(hostname=mail.smtp_host, port=mail.smtp_port, timeout=2.5,
-                             use_tls=mail.smtp_security == "tls",
-                             start_tls=mail.smtp_security == "starttls")
-    try:
-        await client.connect()
-        if mail.smtp_user:
-            await client.login(mail.smtp_user, mail.smtp_password)
-        await client.quit()
-    except (aiosmtplib.SMTPException, OSError) as exc:
-        return str(exc) or type(exc).__name__
-    return None
 
 
 def _mail(found: dict[str, Any]) -> tuple[MailSettings, dict[str, str]]:
