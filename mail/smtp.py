@@ -73,13 +73,16 @@ async def _send_each(client: aiosmtplib.SMTP, items: Sequence[tuple[int, T]],
     return outcomes
 
 
-async def login_problem(sender: Sender, timeout: float = 2.5) -> str | None:
+LOGIN_CHECK_SECONDS = 2.5
+
+
+async def login_problem(sender: Sender) -> str | None:
     """None when the server answers and accepts the login, else what went wrong.
 
     Used when an admin sets up a mailbox in the chat; short, because chats wait.
     """
-    client = aiosmtplib.SMTP(hostname=sender.host, port=sender.port, timeout=timeout,
-                             use_tls=sender.security == "tls",
+    client = aiosmtplib.SMTP(hostname=sender.host, port=sender.port,
+                             timeout=LOGIN_CHECK_SECONDS, use_tls=sender.security == "tls",
                              start_tls=sender.security == "starttls")
     try:
         await client.connect()
