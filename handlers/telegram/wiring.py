@@ -1,12 +1,104 @@
-"""Adds the Telegram front end (python-telegram-bot) to the runtime."""
+"""Adds the Telegram front end (long polling, or a webhook in the web app) to the runtime."""
 
 from __future__ import annotations
 
+import asyncio
+import hmac
+import logging
 from typing import TYPE_CHECKING
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from telegram import Update
+from telegram.ext import Application, CommandHandler, ContextTypes, TypeHandler
+
+from handlers.telegram import card_actions, mail_setup, texts
+from handlers.telegram.new_event import NewEvent
+from handlers.telegram.notifier import TelegramNotifier
+from handlers.telegram.persistence import DatabasePersistence
 
 if TYPE_CHECKING:
     from bot.app import Runtime
 
+log = logging.getLogger("ospite.telegram")
+WEBHOOK_PATH = "/telegram/webhook"
+
 
 def wire_telegram(runtime: Runtime) -> None:
-    """Register routes, deliverers, notifiers and tasks on the runtime (none yet)."""
+    """Build the bot; webhook mode when TELEGRAM_WEBHOOK_SECRET is set, else long polling."""
+    settings = runtime.settings
+    if not settings.telegram_enabled:
+        return
+    application = build_application(runtime)
+    runtime.front_ends["telegram"] = application
+    runtime.notifiers.append(TelegramNotifier(runtime.ctx, application.bot))
+    if settings.TELEGRAM_WEBHOOK_SECRET:
+        _webhook(runtime, application, settings.TELEGRAM_WEBHOOK_SECRET)
+    else:
+        runtime.web_tasks.append(_polling(application))
+
+
+def build_application(runtime: Runtime) -> Application:
+    settings = runtime.settings
+    builder = (Application.builder().token(settings.TELEGRAM_BOT_TOKEN or "")
+               .base_url(settings.TELEGRAM_API_URL).base_file_url(settings.telegram_file_url)
+               .persistence(DatabasePersistence(runtime.ctx)))
+    if settings.TELEGRAM_WEBHOOK_SECRET:
+        builder = builder.updater(None)
+    application = builder.build()
+    application.add_handler(NewEvent(runtime.ctx, settings).handler())
+    application.add_handler(mail_setup.handler(runtime.ctx, settings))
+    for handler in card_actions.handlers(runtime.ctx, settings):
+        application.add_handler(handler)
+    application.add_handler(CommandHandler(["help", "start"], _help))
+    application.add_handler(CommandHandler("events", NewEvent(runtime.ctx, settings).listing))
+    # Save conversation state after every update, not once a minute: a restart loses nothing.
+    application.add_handler(TypeHandler(Update, _persist), group=99)
+    return application
+
+
+async def _help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_message.reply_text(texts.HELP)
+
+
+async def _persist(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await context.application.update_persistence()
+
+
+def _webhook(runtime: Runtime, application: Application, secret: str) -> None:
+    async def webhook(request: Request) -> Response:
+        given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            return Response(status_code=403)
+        await application.update_queue.put(Update.de_json(await request.json(),
+                                                          application.bot))
+        return Response()
+
+    async def start() -> None:
+        await application.initialize()
+        await application.start()
+        await application.bot.set_webhook(url=runtime.settings.PUBLIC_URL + WEBHOOK_PATH,
+                                          secret_token=secret)
+
+    async def stop() -> None:
+        await application.stop()
+        await application.shutdown()
+
+    runtime.routes.append(Route(WEBHOOK_PATH, webhook, methods=["POST"]))
+    runtime.on_startup.append(start)
+    runtime.on_shutdown.append(stop)
+
+
+def _polling(application: Application):
+    async def run(stop: asyncio.Event) -> None:
+        await application.initialize()
+        await application.start()
+        await application.updater.start_polling()
+        log.info("Telegram long polling started")
+        await stop.wait()
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+
+    return run

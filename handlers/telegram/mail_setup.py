@@ -1,0 +1,121 @@
+"""/setupmail: an admin sets up the sender mailbox; the SMTP login is tested before saving."""
+
+from __future__ import annotations
+
+import contextlib
+
+from email_validator import EmailNotValidError, validate_email
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import services
+from bot.config import Settings
+from bot.domain.model import MailSettings
+from bot.services import Context
+from handlers.telegram import keyboards, texts
+from handlers.telegram.conversation import conversation
+from handlers.telegram.people import is_admin, person
+from mail.sender_config import from_settings
+from mail.smtp import login_problem
+
+Ctx = ContextTypes.DEFAULT_TYPE
+NAME, EMAIL, HOST, PORT, SECURITY, USER, PASSWORD = range(7)
+END = ConversationHandler.END
+SECURITY_CHOICES = [("STARTTLS", "sec:starttls"), ("TLS", "sec:tls"), ("None", "sec:none")]
+
+
+def handler(ctx: Context, settings: Settings) -> ConversationHandler:
+    typed = filters.TEXT & ~filters.COMMAND
+
+    async def begin(update: Update, context: Ctx) -> int:
+        if not is_admin(settings, update.effective_user):
+            await update.effective_message.reply_text(texts.ADMINS_ONLY)
+            return END
+        context.user_data["mail"] = {}
+        await update.effective_message.reply_text(texts.ASK_SENDER_NAME)
+        return NAME
+
+    async def name(update: Update, context: Ctx) -> int:
+        context.user_data["mail"]["sender_name"] = update.effective_message.text.strip()
+        await update.effective_message.reply_text(texts.ASK_SENDER_EMAIL)
+        return EMAIL
+
+    async def email(update: Update, context: Ctx) -> int:
+        try:
+            address = validate_email(update.effective_message.text.strip(),
+                                     check_deliverability=False).normalized
+        except EmailNotValidError as exc:
+            await update.effective_message.reply_text(texts.BAD_EMAIL.format(reason=exc))
+            return EMAIL
+        context.user_data["mail"]["sender_email"] = address
+        await update.effective_message.reply_text(texts.ASK_SMTP_HOST)
+        return HOST
+
+    async def host(update: Update, context: Ctx) -> int:
+        context.user_data["mail"]["smtp_host"] = update.effective_message.text.strip()
+        await update.effective_message.reply_text(texts.ASK_SMTP_PORT)
+        return PORT
+
+    async def port(update: Update, context: Ctx) -> int:
+        raw = update.effective_message.text.strip()
+        if not raw.isdigit() or not 0 < int(raw) < 65536:
+            await update.effective_message.reply_text(texts.BAD_PORT)
+            return PORT
+        context.user_data["mail"]["smtp_port"] = int(raw)
+        await update.effective_message.reply_text(
+            texts.ASK_SECURITY, reply_markup=keyboards.choices(SECURITY_CHOICES))
+        return SECURITY
+
+    async def security(update: Update, context: Ctx) -> int:
+        await update.callback_query.answer()
+        context.user_data["mail"]["smtp_security"] = update.callback_query.data.removeprefix(
+            "sec:")
+        await update.effective_message.reply_text(texts.ASK_SMTP_USER,
+                                                  reply_markup=keyboards.skip())
+        return USER
+
+    async def user(update: Update, context: Ctx) -> int:
+        if update.callback_query:
+            await update.callback_query.answer()
+            context.user_data["mail"]["smtp_user"] = ""
+        else:
+            context.user_data["mail"]["smtp_user"] = update.effective_message.text.strip()
+        await update.effective_message.reply_text(texts.ASK_SMTP_PASSWORD)
+        return PASSWORD
+
+    async def password(update: Update, context: Ctx) -> int:
+        secret = update.effective_message.text
+        with contextlib.suppress(TelegramError):  # the password must not stay in the chat
+            await update.effective_message.delete()
+        mail = MailSettings(**context.user_data["mail"], smtp_password=secret)
+        problem = await login_problem(from_settings(mail))
+        if problem:
+            await update.effective_chat.send_message(texts.SMTP_FAILED.format(reason=problem))
+            return HOST
+        await services.set_mail_settings(ctx, person(settings, update.effective_user), mail)
+        context.user_data.pop("mail", None)
+        await update.effective_chat.send_message(texts.MAIL_SAVED.format(
+            email=mail.sender_email))
+        return END
+
+    async def cancel(update: Update, context: Ctx) -> int:
+        context.user_data.pop("mail", None)
+        await update.effective_message.reply_text(texts.CANCELLED)
+        return END
+
+    return conversation(
+        entry_points=[CommandHandler("setupmail", begin)],
+        states={NAME: [MessageHandler(typed, name)], EMAIL: [MessageHandler(typed, email)],
+                HOST: [MessageHandler(typed, host)], PORT: [MessageHandler(typed, port)],
+                SECURITY: [CallbackQueryHandler(security, pattern="^sec:")],
+                USER: [MessageHandler(typed, user), CallbackQueryHandler(user, pattern="^skip$")],
+                PASSWORD: [MessageHandler(typed, password)]},
+        fallbacks=[CommandHandler("cancel", cancel)], name="setup_mail", persistent=False)

@@ -1,0 +1,162 @@
+"""A stand-in Telegram Bot API on 127.0.0.1: documented answer shapes, every call recorded."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from tests.support.smtp import free_port
+
+TOKEN = "123456:TEST-TOKEN"
+BOT = {"id": 123456, "is_bot": True, "first_name": "Ospite", "username": "ospite_bot",
+       "can_join_groups": True, "can_read_all_group_messages": False,
+       "supports_inline_queries": False}
+
+
+@dataclass
+class BotApi:
+    port: int = field(default_factory=free_port)
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    members: dict[int, str] = field(default_factory=dict)  # user id -> status in the company
+    files: dict[str, bytes] = field(default_factory=dict)
+    updates: list[dict[str, Any]] = field(default_factory=list)  # served by getUpdates
+    rate_limit: set[str] = field(default_factory=set)
+    _message_id: int = 100
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def called(self, method: str) -> list[dict[str, Any]]:
+        return [args for name, args in self.calls if name == method]
+
+    def said(self) -> list[str]:
+        return [a["text"] for a in self.called("sendMessage")]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 10) -> list[dict]:
+        async with asyncio.timeout(timeout):
+            while len(self.called(method)) < count:
+                await asyncio.sleep(0.02)
+        return self.called(method)
+
+    async def method(self, request: Request) -> Response:
+        name = request.path_params["method"]
+        args = await _arguments(request)
+        if name in self.rate_limit:
+            self.rate_limit.discard(name)
+            return JSONResponse({"ok": False, "error_code": 429,
+                                 "description": "Too Many Requests: retry after 1",
+                                 "parameters": {"retry_after": 1}}, status_code=429)
+        if name != "getUpdates":
+            self.calls.append((name, args))
+        return JSONResponse({"ok": True, "result": await self._result(name, args)})
+
+    async def _result(self, name: str, args: dict[str, Any]) -> Any:
+        if name == "getMe":
+            return BOT
+        if name in ("sendMessage", "editMessageText"):
+            if name == "sendMessage":
+                self._message_id += 1
+            return {"message_id": int(args.get("message_id") or self._message_id),
+                    "date": int(time.time()), "text": args.get("text", ""),
+                    "chat": {"id": int(args["chat_id"]), "type": "private"}, "from": BOT}
+        if name == "getChatMember":
+            status = self.members.get(int(args["user_id"]), "left")
+            return {"status": status, "user": {"id": int(args["user_id"]), "is_bot": False,
+                                               "first_name": "Member"},
+                    **({"until_date": 0} if status == "kicked" else {})}
+        if name == "getFile":
+            return {"file_id": args["file_id"], "file_unique_id": args["file_id"],
+                    "file_size": len(self.files.get(args["file_id"], b"")),
+                    "file_path": f"documents/{args['file_id']}"}
+        if name == "getUpdates":
+            if not self.updates:
+                await asyncio.sleep(0.05)
+            served, self.updates = self.updates, []
+            return served
+        return True
+
+    async def file(self, request: Request) -> Response:
+        return Response(self.files[request.path_params["name"]])
+
+    @asynccontextmanager
+    async def running(self) -> AsyncIterator[BotApi]:
+        app = Starlette(routes=[
+            Route("/bot{token}/{method}", self.method, methods=["GET", "POST"]),
+            Route("/file/bot{token}/documents/{name}", self.file)])
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
+                                               log_level="warning"))
+        task = asyncio.create_task(server.serve())
+        try:
+            while not server.started:
+                await asyncio.sleep(0.02)
+            yield self
+        finally:
+            server.should_exit = True
+            await task
+
+
+async def _arguments(request: Request) -> dict[str, Any]:
+    if request.headers.get("content-type", "").startswith("application/json"):
+        return json.loads(await request.body() or b"{}")
+    form = await request.form()
+    found: dict[str, Any] = {}
+    for key, value in form.items():
+        text = value if isinstance(value, str) else ""
+        try:
+            found[key] = json.loads(text) if text[:1] in "[{" else text
+        except json.JSONDecodeError:
+            found[key] = text
+    return found
+
+
+_update_id = 0
+
+
+def _next_id() -> int:
+    global _update_id
+    _update_id += 1
+    return _update_id
+
+
+def sender(user_id: int, first: str = "Marta", last: str = "Bianchi") -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": first, "last_name": last,
+            "language_code": "en"}
+
+
+def message(user_id: int, text: str, **extra: Any) -> dict[str, Any]:
+    """An update with a private message (commands get their entity, as Telegram sends them)."""
+    body: dict[str, Any] = {"message_id": _next_id(), "date": int(time.time()),
+                            "chat": {"id": user_id, "type": "private"},
+                            "from": sender(user_id), "text": text, **extra}
+    if text.startswith("/"):
+        body["entities"] = [{"type": "bot_command", "offset": 0,
+                             "length": len(text.split(" ")[0])}]
+    return {"update_id": _next_id(), "message": body}
+
+
+def document(user_id: int, file_id: str, name: str, size: int) -> dict[str, Any]:
+    update = message(user_id, "")
+    del update["message"]["text"]
+    update["message"]["document"] = {"file_id": file_id, "file_unique_id": file_id,
+                                     "file_name": name, "mime_type": "application/pdf",
+                                     "file_size": size}
+    return update
+
+
+def button(user_id: int, data: str) -> dict[str, Any]:
+    return {"update_id": _next_id(), "callback_query": {
+        "id": str(_next_id()), "from": sender(user_id), "chat_instance": "ci", "data": data,
+        "message": {"message_id": _next_id(), "date": int(time.time()),
+                    "chat": {"id": user_id, "type": "private"}, "from": BOT, "text": "…"}}}
