@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import os
 from typing import TYPE_CHECKING
 
 from starlette.requests import Request
@@ -40,6 +41,8 @@ def wire_telegram(runtime: Runtime) -> None:
 
 
 def build_application(runtime: Runtime) -> Application:
+    # PTB 22's documented opt-in: durations such as RetryAfter.retry_after as timedelta.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     settings = runtime.settings
     builder = (Application.builder().token(settings.TELEGRAM_BOT_TOKEN or "")
                .base_url(settings.TELEGRAM_API_URL).base_file_url(settings.telegram_file_url)
