@@ -104,17 +104,23 @@ def _guests(problems: dict[str, str], guests: list[GuestDraft]) -> list[GuestDra
     return clean
 
 
-def _email(problems: dict[str, str], name: str, value: str) -> str | None:
+def check_email(value: str) -> str:
+    """The address normalised, or InvalidInput({"email": why}) — for every front end's forms."""
     if not value.strip():
-        problems[name] = invalid("required")
-        return None
+        raise InvalidInput({"email": invalid("required")})
     if any(c in value for c in _LINE_BREAKERS):
-        problems[name] = invalid("control_chars")
-        return None
+        raise InvalidInput({"email": invalid("control_chars")})
     try:
         return validate_email(value.strip(), check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        problems[name] = invalid("bad_email", reason=str(exc))
+        raise InvalidInput({"email": invalid("bad_email", reason=str(exc))}) from None
+
+
+def _email(problems: dict[str, str], name: str, value: str) -> str | None:
+    try:
+        return check_email(value)
+    except InvalidInput as bad:
+        problems[name] = bad.problems["email"]
         return None
 
 

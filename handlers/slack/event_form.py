@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -13,7 +12,7 @@ from bot import services
 from bot.cards import set_card
 from bot.config import Settings
 from bot.domain.errors import DomainError, InvalidInput
-from bot.domain.validation import validate_event
+from bot.domain.validation import check_email, validate_event
 from bot.services import Context
 from handlers.slack import texts
 from handlers.slack.blocks import values
@@ -115,9 +114,9 @@ def _guest(found: dict[str, Any], state: FormState) -> tuple[dict[str, str], dic
     errors: dict[str, str] = {}
     email = (found.get(Block.EMAIL) or "").strip()
     try:
-        email = validate_email(email, check_deliverability=False).normalized
-    except EmailNotValidError as exc:
-        errors[Block.EMAIL] = f"This is not a valid email address: {exc}"
+        email = check_email(email)
+    except InvalidInput as bad:
+        errors[Block.EMAIL] = bad.problems["email"]
     if email.lower() in {g["email"].lower() for g in state.guests}:
         errors[Block.EMAIL] = "This guest is already invited."
     first, last = (found.get(Block.FIRST) or "").strip(), (found.get(Block.LAST) or "").strip()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import services
+from bot.domain.errors import InvalidInput
 from bot.domain.model import MailSettings
+from bot.domain.validation import check_email
 from bot.services import Context
 from handlers.slack import texts
 from handlers.slack.blocks import values
@@ -47,9 +48,9 @@ def _mail(found: dict[str, Any]) -> tuple[MailSettings, dict[str, str]]:
     errors: dict[str, str] = {}
     email = (found.get(Block.SENDER_EMAIL) or "").strip()
     try:
-        email = validate_email(email, check_deliverability=False).normalized
-    except EmailNotValidError as exc:
-        errors[Block.SENDER_EMAIL] = f"This is not a valid email address: {exc}"
+        email = check_email(email)
+    except InvalidInput as bad:
+        errors[Block.SENDER_EMAIL] = bad.problems["email"]
     ports = {}
     for block, default in ((Block.SMTP_PORT, 587), (Block.IMAP_PORT, 993)):
         raw = (found.get(block) or str(default)).strip()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 
-from email_validator import EmailNotValidError, validate_email
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -18,7 +17,9 @@ from telegram.ext import (
 
 from bot import services
 from bot.config import Settings
+from bot.domain.errors import InvalidInput
 from bot.domain.model import MailSettings
+from bot.domain.validation import check_email
 from bot.services import Context
 from handlers.telegram import keyboards, texts
 from handlers.telegram.conversation import conversation
@@ -50,10 +51,9 @@ def handler(ctx: Context, settings: Settings) -> ConversationHandler:
 
     async def email(update: Update, context: Ctx) -> int:
         try:
-            address = validate_email(update.effective_message.text.strip(),
-                                     check_deliverability=False).normalized
-        except EmailNotValidError as exc:
-            await update.effective_message.reply_text(texts.BAD_EMAIL.format(reason=exc))
+            address = check_email(update.effective_message.text or "")
+        except InvalidInput as bad:
+            await update.effective_message.reply_text(bad.problems["email"])
             return EMAIL
         context.user_data["mail"]["sender_email"] = address
         await update.effective_message.reply_text(texts.ASK_SMTP_HOST)

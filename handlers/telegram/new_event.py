@@ -6,7 +6,6 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from email_validator import EmailNotValidError, validate_email
 from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
@@ -18,6 +17,8 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
+from bot.domain.errors import InvalidInput
+from bot.domain.validation import check_email
 from bot.services import Context
 from handlers.telegram import texts
 from handlers.telegram.conversation import conversation
@@ -143,10 +144,9 @@ class NewEvent(Saving):
     async def email(self, update: Update, context: Ctx) -> int:
         draft = self._draft(context)
         try:
-            email = validate_email((update.effective_message.text or "").strip(),
-                                   check_deliverability=False).normalized
-        except EmailNotValidError as exc:
-            return await ask(update, EMAIL, draft, texts.BAD_EMAIL.format(reason=exc))
+            email = check_email(update.effective_message.text or "")
+        except InvalidInput as bad:
+            return await ask(update, EMAIL, draft, bad.problems["email"])
         if email.lower() in {g["email"].lower() for g in draft["guests"]}:
             return await ask(update, EMAIL, draft, texts.SAME_EMAIL)
         draft["guest"] = {"email": email}

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import uvicorn
 from playwright.async_api import Browser, async_playwright
-from starlette.types import ASGIApp
 
-from tests.support.smtp import free_port
+from tests.support.servers import serve
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags Chromium tries to reach the internet and stalls.
@@ -21,23 +18,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 
-@asynccontextmanager
-async def served(app: ASGIApp) -> AsyncIterator[str]:
-    """Serve the app with uvicorn on 127.0.0.1:<free port>; yields its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    task = asyncio.create_task(server.serve())
-    try:
-        async with asyncio.timeout(10):
-            while not server.started:
-                if task.done():
-                    task.result()
-                await asyncio.sleep(0.02)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
+served = serve  # the app under test, for the browser
 
 
 @asynccontextmanager

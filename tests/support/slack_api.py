@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from tests.support.servers import serve
 from tests.support.smtp import free_port
 
 SIGNING_SECRET = "slack-signing-secret"
@@ -106,16 +106,8 @@ class SlackApi:
         app = Starlette(routes=[Route("/api/{method}", self.api, methods=["POST", "GET"]),
                                 Route("/files/{name}", self.download),
                                 Route("/respond", self.respond, methods=["POST"])])
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                               log_level="warning"))
-        task = asyncio.create_task(server.serve())
-        try:
-            while not server.started:
-                await asyncio.sleep(0.02)
+        async with serve(app, self.port):
             yield self
-        finally:
-            server.should_exit = True
-            await task
 
 
 async def _arguments(request: Request) -> dict[str, Any]:

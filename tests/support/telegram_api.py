@@ -10,12 +10,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from tests.support.servers import serve
 from tests.support.smtp import free_port
 
 TOKEN = "123456:TEST-TOKEN"
@@ -95,16 +95,8 @@ class BotApi:
         app = Starlette(routes=[
             Route("/bot{token}/{method}", self.method, methods=["GET", "POST"]),
             Route("/file/bot{token}/documents/{name}", self.file)])
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                               log_level="warning"))
-        task = asyncio.create_task(server.serve())
-        try:
-            while not server.started:
-                await asyncio.sleep(0.02)
+        async with serve(app, self.port):
             yield self
-        finally:
-            server.should_exit = True
-            await task
 
 
 async def _arguments(request: Request) -> dict[str, Any]:

@@ -58,7 +58,7 @@ async def test_wrong_answers_are_explained_and_asked_again(chat):
     await chat.send(message(ME, "1:15"))
     await chat.send(button(ME, "skip"))
     said = await chat.send(message(ME, "not-an-email"))
-    assert said[-1].startswith("That is not a valid email address")
+    assert said[-1].startswith("This is not a valid email address")
 
 
 async def test_cancel_leaves_at_any_step_and_saves_nothing(chat, smtp_sink):
