@@ -62,3 +62,15 @@ def short_when(start: datetime, tz: str, locale: str = "en") -> str:
     """`Tue 3 Mar, 10:00` for chat messages."""
     local = start.astimezone(ZoneInfo(tz))
     return format_datetime(local, "EEE d MMM, HH:mm", locale=locale)
+
+
+def answer_notice(name: str, email: str, answer: str, title: str, start: datetime, tz: str,
+                  accepted: int, invited: int, comment: str | None = None,
+                  quote: tuple[str, str] = ("*", "*"), locale: str = "en") -> str:
+    """`Anna Rossi (acme.example) accepted *Quarterly review* — Tue 3 Mar, 10:00. 3 of 5 have
+    accepted.` plus the guest's note; `quote` marks the title as the chat writes emphasis."""
+    who = f"{name} ({email.rpartition('@')[2]})" if email else name
+    verb = ANSWER_VERBS["en"][answer]
+    text = (f"{who} {verb} {quote[0]}{title}{quote[1]} — {short_when(start, tz, locale)}. "
+            f"{accepted} of {invited} have accepted.")
+    return f"{text}\nTheir note: “{comment}”" if comment else text

@@ -13,7 +13,7 @@ from bot.chat import ChatDelivery
 from bot.domain.model import Platform
 from bot.ports import PermanentFailure, TemporaryFailure
 from bot.services import Context
-from bot.text import ANSWER_VERBS, short_when
+from bot.text import answer_notice, short_when
 from handlers.slack import blocks as b
 from handlers.slack import texts
 from handlers.slack.card import card
@@ -71,18 +71,11 @@ class SlackNotifier:
 
 
 def _answer_text(delivery: ChatDelivery) -> str:
-    payload, event, attendee = delivery.message.payload, delivery.event, delivery.attendee
-    locale = delivery.organizer.locale or "en"
-    who = attendee.name if attendee else "Someone"
-    if attendee and attendee.email:
-        who += f" ({attendee.email.rpartition('@')[2]})"
-    text = texts.ANSWER.format(
-        who=who, verb=ANSWER_VERBS["en"][payload["answer"]], title=event.title,
-        when=short_when(event.start, event.timezone, locale),
-        accepted=payload["accepted"], invited=payload["invited"])
-    if payload.get("comment"):
-        text += "\n" + texts.NOTE.format(note=payload["comment"])
-    return text
+    payload, attendee = delivery.message.payload, delivery.attendee
+    return answer_notice(attendee.name if attendee else "Someone",
+                         attendee.email if attendee else "", payload["answer"],
+                         delivery.event.title, delivery.event.start, delivery.event.timezone,
+                         payload["accepted"], payload["invited"], payload.get("comment"))
 
 
 def _colleague_invitation(delivery: ChatDelivery) -> tuple[str, list[dict[str, Any]]]:

@@ -12,7 +12,7 @@ from bot.chat import ChatDelivery
 from bot.domain.model import Platform
 from bot.ports import PermanentFailure, TemporaryFailure
 from bot.services import Context
-from bot.text import ANSWER_VERBS, short_when
+from bot.text import answer_notice
 from handlers.telegram import keyboards, texts
 from handlers.telegram.card import card_text
 
@@ -68,13 +68,9 @@ class TelegramNotifier:
 
 
 def _answer_text(delivery: ChatDelivery) -> str:
-    payload, event, attendee = delivery.message.payload, delivery.event, delivery.attendee
-    who = attendee.name if attendee else "Someone"
-    if attendee and attendee.email:
-        who += f" ({attendee.email.rpartition('@')[2]})"
-    text = texts.ANSWER.format(who=who, verb=ANSWER_VERBS["en"][payload["answer"]],
-                               title=event.title, when=short_when(event.start, event.timezone),
-                               accepted=payload["accepted"], invited=payload["invited"])
-    if payload.get("comment"):
-        text += "\n" + texts.NOTE.format(note=payload["comment"])
-    return text
+    payload, attendee = delivery.message.payload, delivery.attendee
+    return answer_notice(attendee.name if attendee else "Someone",
+                         attendee.email if attendee else "", payload["answer"],
+                         delivery.event.title, delivery.event.start, delivery.event.timezone,
+                         payload["accepted"], payload["invited"], payload.get("comment"),
+                         quote=("“", "”"))

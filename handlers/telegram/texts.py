@@ -48,8 +48,6 @@ TOO_MANY_FILES = "That is more than 10 files or 10 MB in all; this one is not ad
 
 SUMMARY = ("{title}\n{when}\n{place}\n\n{description}\n\nGuests ({count}):\n{guests}\n"
            "{files}Emails in: {language}")
-ANSWER = "{who} {verb} “{title}” — {when}. {accepted} of {invited} have accepted."
-NOTE = "Their note: “{note}”"
 DELIVERY_FAILED = "The invitation to {email} for “{title}” could not be delivered: {error}"
 CONFIRM_CANCEL = "Cancel “{title}”? Every guest gets a cancellation by email."
 EVENT_CANCELLED = "“{title}” is cancelled; every guest gets a cancellation."
