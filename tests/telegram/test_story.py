@@ -139,3 +139,28 @@ def _me():
     from bot.domain.model import PersonRef, Platform
 
     return PersonRef(Platform.TELEGRAM, "telegram", str(ME))
+
+
+async def test_files_sent_in_the_chat_go_with_the_invitation(chat, smtp_sink):
+    from tests.support.telegram_api import document
+
+    chat.api.files["F1"] = b"%PDF-1.4 agenda"
+    await chat.send(message(ME, "/newevent"))
+    for step in ("Quarterly review", "Numbers"):
+        await chat.send(message(ME, step))
+    await chat.send(button(ME, "date:2026-03-03"))
+    await chat.send(message(ME, "10:00"))
+    await chat.send(button(ME, "min:30"))
+    await chat.send(button(ME, "skip"))
+    for step in ("anna.rossi@acme.example", "Anna", "Rossi"):
+        await chat.send(message(ME, step))
+    await chat.send(button(ME, "done"))
+    await chat.send(document(ME, "F1", "agenda.pdf", 15))
+    await chat.send(button(ME, "done"))
+    await chat.send(button(ME, "lang:it"))
+    await chat.send(button(ME, "save"))
+    await deliver_all(chat.runtime)
+    [invitation] = smtp_sink.messages
+    assert invitation["Subject"].startswith("Invito: Quarterly review")
+    [file] = list(invitation.iter_attachments())
+    assert (file.get_filename(), file.get_content()) == ("agenda.pdf", b"%PDF-1.4 agenda")
