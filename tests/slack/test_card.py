@@ -127,3 +127,13 @@ async def test_a_colleague_answers_from_their_direct_message(slack):
     assert said["text"] == "You answered: ✅ accepted."
     stored = await services.get_event(slack.runtime.ctx, event.id)
     assert stored.colleagues[0].answer is Answer.ACCEPTED
+
+
+async def test_an_undeliverable_invitation_is_reported_to_the_organizer(slack, smtp_sink):
+    smtp_sink.reject_with = "550 5.1.1 no such user"
+    await services.create_event(slack.runtime.ctx, ME, draft(guests=[ANNA]))
+    for _ in range(3):  # the mail fails, then its notice is delivered
+        await deliver_all(slack.runtime)
+    texts = [c["text"] for c in slack.api.called("chat.postMessage")]
+    assert ("The invitation to anna.rossi@acme.example for *Quarterly review* could not be "
+            "delivered: 550 5.1.1 no such user") in texts
