@@ -56,13 +56,24 @@ async def _migrate(settings: object) -> None:
 
 
 def _serve(settings: object, host: str, port: int) -> None:
+    asyncio.run(_serve_async(settings, host, port))
+
+
+async def _serve_async(settings: object, host: str, port: int) -> None:
+    """Check the schema and serve on one event loop: pooled connections belong to their loop."""
     import uvicorn
 
     from bot.app import build_runtime, create_app, ensure_migrated
 
     runtime = build_runtime(settings)  # type: ignore[arg-type]
-    asyncio.run(ensure_migrated(runtime))
-    uvicorn.run(create_app(runtime=runtime), host=host, port=port, log_level="info")
+    try:
+        await ensure_migrated(runtime)
+    except BaseException:
+        await runtime.engine.dispose()
+        raise
+    config = uvicorn.Config(create_app(runtime=runtime), host=host, port=port,
+                            log_level="info")
+    await uvicorn.Server(config).serve()
 
 
 async def _work(settings: object) -> None:
