@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 
-from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
-from starlette.routing import BaseRoute
 
-from bot.chat import ChatNotifier, ChatRouter
+from bot.chat import ChatRouter
 from bot.config import Settings, load_settings
-from bot.ports import Clock, Deliverer, SystemClock
+from bot.ports import Clock, SystemClock
+from bot.runtime import Runtime
 from bot.services import Context
 from bot.worker import OutboxWorker
 from handlers.slack.wiring import wire_slack
@@ -24,6 +22,7 @@ from handlers.web.wiring import wire_web
 from mail.replies.wiring import wire_replies
 from mail.wiring import wire_mail
 from storage.db import SqlUnitOfWorkFactory, database_reachable, make_engine
+from storage.locks import make_locks
 from storage.migrate import pending
 
 log = logging.getLogger("ospite")
@@ -33,38 +32,13 @@ class NotMigrated(RuntimeError):
     """The database schema is older than the code."""
 
 
-Task = Callable[[asyncio.Event], Awaitable[None]]
-Hook = Callable[[], Awaitable[None]]
-
-
-@dataclass
-class Runtime:
-    """Everything built once per process and shared by the web app and the worker.
-
-    Each front end and the mail package add to it in their own `wiring` module:
-    routes for the web app, deliverers and background tasks for the worker, and
-    start-up / shut-down hooks for the web app.
-    """
-
-    settings: Settings
-    engine: AsyncEngine
-    ctx: Context
-    routes: list[BaseRoute] = field(default_factory=list)
-    deliverers: list[Deliverer] = field(default_factory=list)
-    notifiers: list[ChatNotifier] = field(default_factory=list)
-    worker_tasks: list[Task] = field(default_factory=list)
-    web_tasks: list[Task] = field(default_factory=list)
-    on_startup: list[Hook] = field(default_factory=list)
-    on_shutdown: list[Hook] = field(default_factory=list)
-    front_ends: dict[str, object] = field(default_factory=dict)  # e.g. the Telegram Application
-
-
 def build_runtime(settings: Settings | None = None, clock: Clock | None = None) -> Runtime:
+    """Settings, storage, services and every front end the configuration turns on."""
     settings = settings or load_settings()
     engine = make_engine(settings.database_url)
     ctx = Context(uow=SqlUnitOfWorkFactory(engine, settings.SECRET_KEY),
                   clock=clock or SystemClock(), secret_key=settings.SECRET_KEY)
-    runtime = Runtime(settings=settings, engine=engine, ctx=ctx)
+    runtime = Runtime(settings=settings, engine=engine, ctx=ctx, locks=make_locks(engine))
     for wire in (wire_mail, wire_replies, wire_web, wire_slack, wire_telegram):
         wire(runtime)
     if runtime.notifiers:  # otherwise chat rows wait, unclaimed, until a front end is set up

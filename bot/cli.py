@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import signal
 import sys
+from collections.abc import Iterator
 
 from bot.config import SettingsError, load_settings
 
@@ -73,7 +75,31 @@ async def _serve_async(settings: object, host: str, port: int) -> None:
         raise
     config = uvicorn.Config(create_app(runtime=runtime), host=host, port=port,
                             log_level="info")
-    await uvicorn.Server(config).serve()
+    await _server_class()(config).serve()
+
+
+def _server_class() -> type:
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """Shuts down on SIGTERM / SIGINT and exits 0, as a supervisor expects.
+
+        uvicorn re-raises the signal after its graceful shutdown, which makes a clean stop
+        look like a crash (exit status -15).
+        """
+
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.handle_exit, sig, None)
+            try:
+                yield
+            finally:
+                for sig in (signal.SIGINT, signal.SIGTERM):
+                    loop.remove_signal_handler(sig)
+
+    return Server
 
 
 async def _work(settings: object) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol, Self
@@ -114,6 +116,8 @@ class OutboxRepository(Protocol):
 
 class ChatStateRepository(Protocol):
     async def get_all(self, namespace: str) -> dict[str, Any]: ...
+    async def get(self, namespace: str, key: str) -> Any: ...
+    async def get_in_namespaces(self, prefix: str, key: str) -> dict[str, Any]: ...
     async def put(self, namespace: str, key: str, value: Any, now: datetime) -> None: ...
     async def delete(self, namespace: str, key: str) -> None: ...
 
@@ -137,4 +141,22 @@ class UnitOfWork(Protocol):
 class UnitOfWorkFactory(Protocol):
     def __call__(self, *, read_only: bool = False) -> UnitOfWork:
         """A new unit of work; read_only ones never take a write lock."""
+        ...
+
+
+class Lease(Protocol):
+    """A lock held by this process; `lost` is set if the hold breaks (e.g. the database went)."""
+
+    lost: asyncio.Event
+
+
+class Locks(Protocol):
+    """Locks shared by every process of a deployment (PostgreSQL advisory locks on PostgreSQL)."""
+
+    def hold(self, name: str) -> AbstractAsyncContextManager[Lease | None]:
+        """Try to take `name` without waiting; yields None when another process holds it."""
+        ...
+
+    def exclusive(self, name: str) -> AbstractAsyncContextManager[None]:
+        """Wait for `name`, hold it for the block: one holder at a time in the deployment."""
         ...

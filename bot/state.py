@@ -13,6 +13,18 @@ async def load_state(ctx: Context, namespace: str) -> dict[str, Any]:
         return await uow.chat_state.get_all(namespace)
 
 
+async def load_value(ctx: Context, namespace: str, key: str) -> Any:
+    """One stored value, or None."""
+    async with ctx.uow(read_only=True) as uow:
+        return await uow.chat_state.get(namespace, key)
+
+
+async def load_prefixed(ctx: Context, prefix: str, key: str) -> dict[str, Any]:
+    """The value stored under `key` in every namespace that starts with `prefix`."""
+    async with ctx.uow(read_only=True) as uow:
+        return await uow.chat_state.get_in_namespaces(prefix, key)
+
+
 async def save_state(ctx: Context, namespace: str, key: str, value: Any) -> None:
     """Store a JSON-serialisable value; None deletes it."""
     async with ctx.uow() as uow:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from mail.sender import MailSender
 
 if TYPE_CHECKING:
-    from bot.app import Runtime
+    from bot.runtime import Runtime
 
 
 def wire_mail(runtime: Runtime) -> None:

@@ -7,7 +7,8 @@ from dataclasses import asdict, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.model import (
@@ -169,14 +170,24 @@ class SqlChatState:
         rows = await self.session.execute(select(c.key, c.value).where(c.namespace == namespace))
         return {row.key: row.value for row in rows}
 
-    async def put(self, namespace: str, key: str, value: Any, now: datetime) -> None:
+    async def get(self, namespace: str, key: str) -> Any:
         c = tables.chat_state.c
-        updated = await self.session.execute(
-            update(tables.chat_state).where(c.namespace == namespace, c.key == key)
-            .values(value=value, updated_at=now))
-        if updated.rowcount == 0:  # type: ignore[attr-defined]
-            await self.session.execute(insert(tables.chat_state).values(
-                namespace=namespace, key=key, value=value, updated_at=now))
+        return await self.session.scalar(
+            select(c.value).where(c.namespace == namespace, c.key == key))
+
+    async def get_in_namespaces(self, prefix: str, key: str) -> dict[str, Any]:
+        c = tables.chat_state.c
+        rows = await self.session.execute(select(c.namespace, c.value).where(
+            c.namespace.startswith(prefix, autoescape=True), c.key == key))
+        return {row.namespace: row.value for row in rows}
+
+    async def put(self, namespace: str, key: str, value: Any, now: datetime) -> None:
+        """Insert or replace in one statement: two processes may write the same key."""
+        dialect = self.session.get_bind().dialect.name
+        upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(
+            tables.chat_state).values(namespace=namespace, key=key, value=value, updated_at=now)
+        await self.session.execute(upsert.on_conflict_do_update(
+            index_elements=["namespace", "key"], set_={"value": value, "updated_at": now}))
 
     async def delete(self, namespace: str, key: str) -> None:
         c = tables.chat_state.c

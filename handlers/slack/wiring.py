@@ -17,7 +17,7 @@ from handlers.slack import card_actions, commands, event_form, mail_setup
 from handlers.slack.notifier import SlackNotifier
 
 if TYPE_CHECKING:
-    from bot.app import Runtime
+    from bot.runtime import Runtime
 
 log = logging.getLogger("ospite.slack")
 

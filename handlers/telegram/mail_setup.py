@@ -118,4 +118,4 @@ def handler(ctx: Context, settings: Settings) -> ConversationHandler:
                 SECURITY: [CallbackQueryHandler(security, pattern="^sec:")],
                 USER: [MessageHandler(typed, user), CallbackQueryHandler(user, pattern="^skip$")],
                 PASSWORD: [MessageHandler(typed, password)]},
-        fallbacks=[CommandHandler("cancel", cancel)], name="setup_mail", persistent=False)
+        fallbacks=[CommandHandler("cancel", cancel)], name="setup_mail", persistent=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 import logging
 import os
 from typing import TYPE_CHECKING
@@ -14,16 +15,19 @@ from starlette.routing import Route
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes, TypeHandler
 
+from bot.ports import Locks
+from bot.singleton import alone
 from handlers.telegram import card_actions, mail_setup, texts
 from handlers.telegram.new_event import NewEvent
 from handlers.telegram.notifier import TelegramNotifier
-from handlers.telegram.persistence import DatabasePersistence
+from handlers.telegram.persistence import DatabasePersistence, persist, refresher
 
 if TYPE_CHECKING:
-    from bot.app import Runtime
+    from bot.runtime import Runtime
 
 log = logging.getLogger("ospite.telegram")
 WEBHOOK_PATH = "/telegram/webhook"
+POLLER = "telegram-polling"
 
 
 def wire_telegram(runtime: Runtime) -> None:
@@ -37,7 +41,8 @@ def wire_telegram(runtime: Runtime) -> None:
     if settings.TELEGRAM_WEBHOOK_SECRET:
         _webhook(runtime, application, settings.TELEGRAM_WEBHOOK_SECRET)
     else:
-        runtime.web_tasks.append(_polling(application))
+        # Telegram answers a second poller with 409: one process of the deployment polls.
+        runtime.web_tasks.append(alone(runtime.locks, POLLER, _polling(application)))
 
 
 def build_application(runtime: Runtime) -> Application:
@@ -50,6 +55,7 @@ def build_application(runtime: Runtime) -> Application:
     if settings.TELEGRAM_WEBHOOK_SECRET:
         builder = builder.updater(None)
     application = builder.build()
+    application.add_handler(TypeHandler(Update, refresher(runtime.ctx)), group=-1)
     application.add_handler(NewEvent(runtime.ctx, settings).handler())
     application.add_handler(mail_setup.handler(runtime.ctx, settings))
     for handler in card_actions.handlers(runtime.ctx, settings):
@@ -57,7 +63,7 @@ def build_application(runtime: Runtime) -> Application:
     application.add_handler(CommandHandler(["help", "start"], _help))
     application.add_handler(CommandHandler("events", NewEvent(runtime.ctx, settings).listing))
     # Save conversation state after every update, not once a minute: a restart loses nothing.
-    application.add_handler(TypeHandler(Update, _persist), group=99)
+    application.add_handler(TypeHandler(Update, persist), group=99)
     return application
 
 
@@ -65,17 +71,16 @@ async def _help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_text(texts.HELP)
 
 
-async def _persist(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await context.application.update_persistence()
-
-
 def _webhook(runtime: Runtime, application: Application, secret: str) -> None:
     async def webhook(request: Request) -> Response:
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
             return Response(status_code=403)
-        await application.update_queue.put(Update.de_json(await request.json(),
-                                                          application.bot))
+        try:
+            update = Update.de_json(json.loads(await request.body()), application.bot)
+        except (ValueError, TypeError, KeyError):
+            return Response(status_code=400)
+        await _process(application, runtime.locks, update)
         return Response()
 
     async def start() -> None:
@@ -91,6 +96,13 @@ def _webhook(runtime: Runtime, application: Application, secret: str) -> None:
     runtime.routes.append(Route(WEBHOOK_PATH, webhook, methods=["POST"]))
     runtime.on_startup.append(start)
     runtime.on_shutdown.append(stop)
+
+
+async def _process(application: Application, locks: Locks, update: Update) -> None:
+    """Handle one person's updates one at a time across every web process, in order."""
+    user = update.effective_user
+    async with locks.exclusive(f"telegram-user:{user.id if user else 0}"):
+        await application.process_update(update)
 
 
 def _polling(application: Application):

@@ -11,7 +11,7 @@ from handlers.web.downloads import attachment, calendar_file
 from handlers.web.rsvp import record_answer, show_invitation
 
 if TYPE_CHECKING:
-    from bot.app import Runtime
+    from bot.runtime import Runtime
 
 
 def wire_web(runtime: Runtime) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.services import list_mail_settings
+from bot.singleton import alone
 from mail.replies.mailbox import Mailbox, from_settings, from_url
 from mail.replies.reader import ReplyReader
 
 if TYPE_CHECKING:
-    from bot.app import Runtime
+    from bot.runtime import Runtime
+
+READER = "reply-reader"
 
 
 def wire_replies(runtime: Runtime) -> None:
@@ -21,4 +24,6 @@ def wire_replies(runtime: Runtime) -> None:
         found = [from_settings(mail) for mail in await list_mail_settings(runtime.ctx)]
         return configured + [box for box in found if box is not None and box not in configured]
 
-    runtime.worker_tasks.append(ReplyReader(runtime.ctx, mailboxes).run)
+    # Two workers reading one mailbox would record each reply twice: one reads at a time.
+    runtime.worker_tasks.append(alone(runtime.locks, READER, ReplyReader(runtime.ctx,
+                                                                          mailboxes).run))

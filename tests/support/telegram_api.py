@@ -32,7 +32,9 @@ class BotApi:
     files: dict[str, bytes] = field(default_factory=dict)
     updates: list[dict[str, Any]] = field(default_factory=list)  # served by getUpdates
     rate_limit: set[str] = field(default_factory=set)
+    conflicts: int = 0  # getUpdates calls made while another poller was waiting (409s)
     _message_id: int = 100
+    _polls: list[asyncio.Event] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -58,9 +60,30 @@ class BotApi:
             return JSONResponse({"ok": False, "error_code": 429,
                                  "description": "Too Many Requests: retry after 1",
                                  "parameters": {"retry_after": 1}}, status_code=429)
-        if name != "getUpdates":
-            self.calls.append((name, args))
+        if name == "getUpdates":
+            return await self._long_poll(args)
+        self.calls.append((name, args))
         return JSONResponse({"ok": True, "result": await self._result(name, args)})
+
+    async def _long_poll(self, args: dict[str, Any]) -> Response:
+        """Like Telegram: wait for updates; a second poller ends the first one with 409."""
+        for waiting in self._polls:
+            self.conflicts += 1
+            waiting.set()
+        ended = asyncio.Event()
+        self._polls.append(ended)
+        try:
+            deadline = time.monotonic() + min(float(args.get("timeout") or 0), 2.0)
+            while not self.updates and not ended.is_set() and time.monotonic() < deadline:
+                await asyncio.sleep(0.02)
+        finally:
+            self._polls.remove(ended)
+        if ended.is_set():
+            return JSONResponse({"ok": False, "error_code": 409, "description": (
+                "Conflict: terminated by other getUpdates request; make sure that only one "
+                "bot instance is running")}, status_code=409)
+        served, self.updates = self.updates, []
+        return JSONResponse({"ok": True, "result": served})
 
     async def _result(self, name: str, args: dict[str, Any]) -> Any:
         if name == "getMe":
@@ -80,11 +103,6 @@ class BotApi:
             return {"file_id": args["file_id"], "file_unique_id": args["file_id"],
                     "file_size": len(self.files.get(args["file_id"], b"")),
                     "file_path": f"documents/{args['file_id']}"}
-        if name == "getUpdates":
-            if not self.updates:
-                await asyncio.sleep(0.05)
-            served, self.updates = self.updates, []
-            return served
         return True
 
     async def file(self, request: Request) -> Response:

@@ -114,3 +114,41 @@ async def test_an_admin_sets_up_the_mailbox_with_a_tested_login(runtime, setting
         assert PASSWORD not in json.dumps(bot_api.calls)  # never echoed back
         asked = await chat.send(message(ORGANIZER_ID, "/event new"))
         assert asked[-1].startswith("Let's create an event")
+
+
+async def test_two_web_processes_share_one_conversation_over_the_webhook(
+        runtime, settings, clock, bot_api, smtp_sink):
+    """Behind a load balancer each step may reach another process; the draft follows."""
+    apps = [create_app(runtime=telegram_runtime(settings, clock, bot_api, SMTP_URL=smtp_sink.url,
+                                                TELEGRAM_WEBHOOK_SECRET=SECRET))
+            for _ in range(2)]
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    steps = [message(ORGANIZER_ID, "/event new"), message(ORGANIZER_ID, "Board meeting"),
+             button(ORGANIZER_ID, "skip"), message(ORGANIZER_ID, "2026-03-05"),
+             message(ORGANIZER_ID, "09:30"), button(ORGANIZER_ID, "min:30")]
+    async with (apps[0].router.lifespan_context(apps[0]),
+                apps[1].router.lifespan_context(apps[1])):
+        clients = [httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                     base_url="http://ospite.test") for app in apps]
+        for number, update in enumerate(steps):
+            answer = await clients[number % 2].post("/telegram/webhook", json=update,
+                                                    headers=headers)
+            assert answer.status_code == 200
+        for client in clients:
+            await client.aclose()
+    said = bot_api.said()
+    assert said[0].startswith("Let's create an event")
+    assert said[3].startswith("At what time does it start?")
+    assert said[-1].startswith("Where?")
+
+
+async def test_a_webhook_body_that_is_not_an_update_is_refused(runtime, settings, clock,
+                                                               bot_api, smtp_sink):
+    app = create_app(runtime=telegram_runtime(settings, clock, bot_api, SMTP_URL=smtp_sink.url,
+                                              TELEGRAM_WEBHOOK_SECRET=SECRET))
+    async with app.router.lifespan_context(app), httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://ospite.test") as web:
+        answer = await web.post("/telegram/webhook", content=b"{not json",
+                                headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+    assert answer.status_code == 400
+    assert bot_api.called("sendMessage") == []
