@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 
-from bot.chat import ChatRouter
+from bot.chat.router import ChatRouter
 from bot.config import Settings, load_settings
 from bot.ports import Clock, SystemClock
 from bot.runtime import Runtime
@@ -19,6 +19,7 @@ from handlers.slack.wiring import wire_slack
 from handlers.telegram.wiring import wire_telegram
 from handlers.web.health import health_route
 from handlers.web.wiring import wire_web
+from mail.checks import LoginCheck
 from mail.replies.wiring import wire_replies
 from mail.wiring import wire_mail
 from storage.db import SqlUnitOfWorkFactory, database_reachable, make_engine
@@ -37,12 +38,14 @@ def build_runtime(settings: Settings | None = None, clock: Clock | None = None) 
     settings = settings or load_settings()
     engine = make_engine(settings.database_url)
     ctx = Context(uow=SqlUnitOfWorkFactory(engine, settings.SECRET_KEY),
-                  clock=clock or SystemClock(), secret_key=settings.SECRET_KEY)
+                  clock=clock or SystemClock(), secret_key=settings.SECRET_KEY,
+                  mailbox_check=LoginCheck())
     runtime = Runtime(settings=settings, engine=engine, ctx=ctx, locks=make_locks(engine))
     for wire in (wire_mail, wire_replies, wire_web, wire_slack, wire_telegram):
         wire(runtime)
     if runtime.notifiers:  # otherwise chat rows wait, unclaimed, until a front end is set up
-        runtime.deliverers.append(ChatRouter(ctx.uow, runtime.notifiers))
+        runtime.deliverers.append(ChatRouter(ctx, runtime.locks, runtime.notifiers,
+                                             settings.DEFAULT_LOCALE))
     return runtime
 
 

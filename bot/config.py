@@ -9,7 +9,7 @@ from zoneinfo import available_timezones
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.text import LOCALES as SUPPORTED_LOCALES
+from bot.domain.validation import LOCALES as SUPPORTED_LOCALES
 
 SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol, Self
 
+from bot.domain.errors import Problem
 from bot.domain.model import (
     Attachment,
     Attendee,
@@ -66,6 +67,10 @@ class PermanentFailure(DeliveryError):
     """Delivery can never work (5xx, unknown recipient); the row is marked failed."""
 
 
+class Duplicate(Exception):
+    """A commit would store something that must be unique twice (raised by commit())."""
+
+
 class Deliverer(Protocol):
     """Sends claimed outbox rows of the kinds it handles; one call per batch."""
 
@@ -74,6 +79,14 @@ class Deliverer(Protocol):
     async def deliver(self, messages: Sequence[OutboxMessage],
                       ) -> dict[int, DeliveryError | None]:
         """Send each message; map its id to None when sent, or to why it failed."""
+        ...
+
+
+class MailboxCheck(Protocol):
+    """Tries a mailbox's servers the way the worker will use them."""
+
+    async def problems(self, mail: MailSettings) -> dict[str, Problem]:
+        """What failed, by field (`smtp_host`, `imap_host`, …); empty when all works."""
         ...
 
 
@@ -95,6 +108,7 @@ class EventRepository(Protocol):
     async def add(self, event: Event) -> None: ...
     async def get(self, event_id: int, *, for_update: bool = False) -> Event | None: ...
     async def get_by_uid(self, uid: str) -> Event | None: ...
+    async def get_by_draft_key(self, draft_key: str) -> Event | None: ...
     async def get_by_token_hash(self, token_hash: str, *, for_update: bool = False,
                                 ) -> tuple[Event, Attendee] | None: ...
     async def get_by_attendee(self, attendee_id: int, *, for_update: bool = False,

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
     from starlette.routing import BaseRoute
 
-    from bot.chat import ChatNotifier
+    from bot.chat.router import ChatPlatform
 
 Task = Callable[[asyncio.Event], Awaitable[None]]
 Hook = Callable[[], Awaitable[None]]
@@ -36,7 +36,7 @@ class Runtime:
     locks: Locks
     routes: list[BaseRoute] = field(default_factory=list)
     deliverers: list[Deliverer] = field(default_factory=list)
-    notifiers: list[ChatNotifier] = field(default_factory=list)
+    notifiers: list[ChatPlatform] = field(default_factory=list)
     worker_tasks: list[Task] = field(default_factory=list)
     web_tasks: list[Task] = field(default_factory=list)
     on_startup: list[Hook] = field(default_factory=list)

@@ -21,17 +21,19 @@ from bot.domain.model import (
     Workspace,
 )
 from bot.domain.notices import EventChanged
-from bot.domain.validation import validate_event
-from bot.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from bot.domain.validation import ValidEvent, validate_event
+from bot.ports import Clock, Duplicate, MailboxCheck, UnitOfWork, UnitOfWorkFactory
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every use case needs from the outside: storage, time, and the secret key."""
+    """What every use case needs from the outside: storage, time, the secret key, and a way
+    to try a mailbox before it is saved."""
 
     uow: UnitOfWorkFactory
     clock: Clock
     secret_key: str
+    mailbox_check: MailboxCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -41,19 +43,34 @@ class Answered:
     changed: bool
 
 
-async def create_event(ctx: Context, organizer: PersonRef, draft: EventDraft) -> Event:
-    """Validate and store an event, its attendees, and one invitation per attendee."""
+async def create_event(ctx: Context, organizer: PersonRef, draft: EventDraft,
+                       draft_key: str | None = None) -> Event:
+    """Validate and store an event, its attendees, and one invitation per attendee.
+
+    `draft_key` names the form it was typed in: saving the same form twice (a double click,
+    a platform's retry) gives back the event saved the first time.
+    """
+    valid = validate_event(draft, ctx.clock.now())
+    try:
+        return await _create(ctx, organizer, valid, draft.colleagues, draft_key)
+    except Duplicate:  # the same form, saved at the same moment by another process
+        return await _saved_draft(ctx, draft_key or "")
+
+
+async def _create(ctx: Context, organizer: PersonRef, valid: ValidEvent,
+                  colleagues: list[PersonRef], draft_key: str | None) -> Event:
     now = ctx.clock.now()
-    valid = validate_event(draft, now)
     async with ctx.uow() as uow:
+        if draft_key and (saved := await uow.events.get_by_draft_key(draft_key)):
+            return saved
         workspace = await uow.workspaces.get_or_add(organizer.platform, organizer.workspace)
         person = await uow.people.get_or_add(workspace, organizer)
-        colleague_ids = await _colleague_ids(uow, workspace, draft.colleagues, person.id)
+        colleague_ids = await _colleague_ids(uow, workspace, colleagues, person.id)
         clean = valid.draft
         event = Event(workspace_id=workspace.id or 0, organizer_id=person.id or 0,
                       title=clean.title, description=clean.description, place=clean.place,
                       start=valid.start, end=valid.end, timezone=clean.timezone,
-                      locale=clean.locale, created_at=now)
+                      locale=clean.locale, created_at=now, draft_key=draft_key)
         event.attendees = [change_rules.new_guest(g) for g in clean.guests]
         event.attendees += [change_rules.new_colleague(r, i) for r, i in colleague_ids.items()]
         _seal(ctx, event.attendees)
@@ -64,6 +81,14 @@ async def create_event(ctx: Context, organizer: PersonRef, draft: EventDraft) ->
         await uow.outbox.add(notices, now)
         await uow.commit()
     return event
+
+
+async def _saved_draft(ctx: Context, draft_key: str) -> Event:
+    async with ctx.uow(read_only=True) as uow:
+        saved = await uow.events.get_by_draft_key(draft_key)
+    if saved is None:
+        raise NotFound("event")
+    return saved
 
 
 async def respond_to_invitation(ctx: Context, attendee_id: int, answer: Answer,
@@ -130,8 +155,22 @@ async def cancel_event(ctx: Context, actor: PersonRef, event_id: int) -> Event:
     return event
 
 
+async def get_own_event(ctx: Context, actor: PersonRef, event_id: int) -> Event:
+    """One event of the actor's, to show or prefill a form; anyone else learns nothing."""
+    async with ctx.uow(read_only=True) as uow:
+        event = await uow.events.get(event_id)
+        workspace = await uow.workspaces.get(event.workspace_id) if event else None
+        organizer = await uow.people.get(event.organizer_id) if event else None
+    if not (event and workspace and organizer) or (workspace.platform, workspace.external_id) != (
+            actor.platform, actor.workspace) or organizer.user_id != actor.user_id:
+        raise NotFound("event")
+    if event.status is EventStatus.CANCELLED:
+        raise Forbidden("cancelled")
+    return event
+
+
 async def get_event(ctx: Context, event_id: int) -> Event:
-    """One event with its attendees, for rendering a card."""
+    """One event with its attendees, for rendering a card (not for anything a user asked)."""
     async with ctx.uow(read_only=True) as uow:
         event = await uow.events.get(event_id)
     if event is None:
@@ -188,9 +227,9 @@ async def _own_event(uow: UnitOfWork, actor: PersonRef,
         raise NotFound("event")
     person = await uow.people.get_or_add(workspace, actor)
     if event.organizer_id != person.id:
-        raise Forbidden("Only the organizer can change this event.")
+        raise Forbidden("not_organizer")
     if event.status is EventStatus.CANCELLED:
-        raise Forbidden("This event was cancelled.")
+        raise Forbidden("cancelled")
     return event, workspace, person.id or 0
 
 

@@ -1,4 +1,4 @@
-"""User-facing texts and dates in the reader's language, shared by every front end."""
+"""Words shared by every front end: field problems, domain errors, and dates, via Babel."""
 
 from __future__ import annotations
 
@@ -6,43 +6,63 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
+from babel.numbers import format_decimal
 
-LOCALES = ("en", "it")
+from bot.domain.errors import DomainError, NotFound, Problem, problem
+from bot.domain.validation import LOCALES
+from bot.i18n import N_, Translator
 
-# Validation messages, keyed so every front end shows the same words.
-INVALID = {
-    "required": "Please fill this in.",
-    "too_long": "Please keep this under {limit} characters.",
-    "control_chars": "Line breaks and control characters are not allowed here.",
-    "bad_timezone": "Unknown time zone. Use a name such as Europe/Rome.",
-    "bad_locale": "Choose English or Italian.",
-    "end_before_start": "The end must be after the start.",
-    "start_in_past": "The start is in the past.",
-    "bad_email": "This is not a valid email address: {reason}",
-    "duplicate_email": "This guest is already invited.",
-    "too_many_guests": "At most {limit} guests per event.",
-    "too_many_files": "At most {limit} attachments per event.",
-    "files_too_big": "Attachments may be {limit} MB in all.",
-    "nothing_to_answer": "Choose Accept, Maybe or Decline.",
+__all__ = ["LOCALES", "explain", "invalid", "refusal", "short_when", "when"]
+
+PROBLEMS = {
+    "required": N_("Please fill this in."),
+    "too_long": N_("Please use at most {limit} characters."),
+    "control_chars": N_("Line breaks and control characters are not allowed here."),
+    "bad_timezone": N_("Unknown time zone. Use a name such as Europe/Rome."),
+    "bad_locale": N_("Choose English or Italian."),
+    "end_before_start": N_("The end must be after the start."),
+    "start_in_past": N_("The start is in the past."),
+    "bad_email": N_("This is not a valid email address (for example anna.rossi@acme.example)."),
+    "duplicate_email": N_("This guest is already invited."),
+    "too_many_guests": N_("At most {limit} guests per event."),
+    "too_many_files": N_("At most {limit} attachments per event."),
+    "files_too_big": N_("Attachments may be {limit} MB in all."),
+    "nothing_to_answer": N_("Choose Accept, Maybe or Decline."),
+    "bad_host": N_("This is not a server name (for example smtp.acme.example)."),
+    "bad_port": N_("Use one of the usual mail ports: {ports}."),
+    "bad_security": N_("Choose STARTTLS, TLS or none."),
+    "cannot_connect": N_("Could not connect to this server. Check its name and port."),
+    "timed_out": N_("The server did not answer in time. Check its name and port."),
+    "tls_failed": N_("A secure connection could not be made. Check the security setting."),
+    "login_refused": N_("The server refused this user name and password."),
+    "server_refused": N_("The server refused the connection."),
 }
 
-CLOSED = {
-    "cancelled": "This event was cancelled.",
-    "ended": "This event has already taken place.",
-    "removed": "This invitation is no longer valid.",
+REFUSALS = {
+    "not_found": N_("This event no longer exists, or it is not yours."),
+    "not_organizer": N_("Only the organizer can change this event."),
+    "cancelled": N_("This event was cancelled."),
+    "ended": N_("This event has already taken place."),
+    "removed": N_("This invitation is no longer valid."),
+    "admins_only": N_("Only an admin can set up the sender mailbox."),
+    "failed": N_("Sorry, something went wrong on our side. Please try again in a moment."),
 }
 
-ANSWER_VERBS = {
-    "en": {"accepted": "accepted", "declined": "declined", "tentative": "might attend",
-           "awaiting": "has not answered"},
-    "it": {"accepted": "ha accettato", "declined": "ha rifiutato", "tentative": "forse partecipa",
-           "awaiting": "non ha ancora risposto"},
-}
+invalid = problem  # the domain's name for making a Problem, kept for older call sites
 
 
-def invalid(key: str, **values: object) -> str:
-    """The message for a validation problem."""
-    return INVALID[key].format(**values)
+def explain(found: Problem, t: Translator, locale: str = "en") -> str:
+    """The words for one field problem, numbers written the reader's way."""
+    words = t.gettext(PROBLEMS.get(found.key, PROBLEMS["required"]))
+    values = {k: format_decimal(v, locale=locale) if isinstance(v, int) else v
+              for k, v in found.params.items()}
+    return words.format(**values)
+
+
+def refusal(error: DomainError, t: Translator) -> str:
+    """Why something asked for cannot be done, in the reader's words."""
+    key = "not_found" if isinstance(error, NotFound) else error.key
+    return t.gettext(REFUSALS.get(key, REFUSALS["failed"]))
 
 
 def when(start: datetime, end: datetime, tz: str, locale: str = "en") -> str:
@@ -62,15 +82,3 @@ def short_when(start: datetime, tz: str, locale: str = "en") -> str:
     """`Tue 3 Mar, 10:00` for chat messages."""
     local = start.astimezone(ZoneInfo(tz))
     return format_datetime(local, "EEE d MMM, HH:mm", locale=locale)
-
-
-def answer_notice(name: str, email: str, answer: str, title: str, start: datetime, tz: str,
-                  accepted: int, invited: int, comment: str | None = None,
-                  quote: tuple[str, str] = ("*", "*"), locale: str = "en") -> str:
-    """`Anna Rossi (acme.example) accepted *Quarterly review* — Tue 3 Mar, 10:00. 3 of 5 have
-    accepted.` plus the guest's note; `quote` marks the title as the chat writes emphasis."""
-    who = f"{name} ({email.rpartition('@')[2]})" if email else name
-    verb = ANSWER_VERBS["en"][answer]
-    text = (f"{who} {verb} {quote[0]}{title}{quote[1]} — {short_when(start, tz, locale)}. "
-            f"{accepted} of {invited} have accepted.")
-    return f"{text}\nTheir note: “{comment}”" if comment else text

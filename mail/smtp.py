@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import Callable, Sequence
 from email.message import EmailMessage
 from pathlib import Path
@@ -77,20 +78,32 @@ LOGIN_CHECK_SECONDS = 2.5
 
 
 async def login_problem(sender: Sender) -> str | None:
-    """None when the server answers and accepts the login, else what went wrong.
+    """None when the server answers and accepts the login, else the key of what went wrong.
 
-    Used when an admin sets up a mailbox in the chat; short, because chats wait.
+    Never the server's own words: a hostile server could put anything in its banner.
+    Short, because chats wait.
     """
     client = aiosmtplib.SMTP(hostname=sender.host, port=sender.port,
                              timeout=LOGIN_CHECK_SECONDS, use_tls=sender.security == "tls",
                              start_tls=sender.security == "starttls")
     try:
-        await client.connect()
-        if sender.user:
-            await client.login(sender.user, sender.password)
-        await client.quit()
-    except (aiosmtplib.SMTPException, OSError) as exc:
-        return describe(exc)
+        async with asyncio.timeout(LOGIN_CHECK_SECONDS):
+            await client.connect()
+            if sender.user:
+                await client.login(sender.user, sender.password)
+            await client.quit()
+    except aiosmtplib.SMTPAuthenticationError:
+        return "login_refused"
+    except (TimeoutError, aiosmtplib.SMTPTimeoutError, aiosmtplib.SMTPConnectTimeoutError):
+        return "timed_out"
+    except ssl.SSLError:
+        return "tls_failed"
+    except (aiosmtplib.SMTPConnectError, OSError):
+        return "cannot_connect"
+    except aiosmtplib.SMTPException:
+        return "server_refused"
+    finally:
+        client.close()
     return None
 
 

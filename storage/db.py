@@ -8,6 +8,7 @@ from typing import Any, Self
 from sqlalchemy import event as sa_event
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.ports import Duplicate
 from storage.crypto import SecretBox
 from storage.mapping import start_mappers
 from storage.outbox import SqlOutbox
@@ -99,7 +101,10 @@ class SqlUnitOfWork:
         await self.session.flush()
 
     async def commit(self) -> None:
-        await self.session.commit()
+        try:
+            await self.session.commit()
+        except IntegrityError as exc:
+            raise Duplicate(str(exc.orig)) from exc
 
     async def rollback(self) -> None:
         await self.session.rollback()

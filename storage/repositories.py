@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.model import (
@@ -23,6 +24,7 @@ from bot.domain.model import (
     Platform,
     Workspace,
 )
+from bot.ports import Duplicate
 from storage import tables
 from storage.crypto import SecretBox
 
@@ -100,7 +102,10 @@ class SqlEvents:
 
     async def add(self, event: Event) -> None:
         self.session.add(event)
-        await self.session.flush()
+        try:
+            await self.session.flush()
+        except IntegrityError as exc:  # e.g. its form was saved already
+            raise Duplicate(str(exc.orig)) from exc
 
     async def get(self, event_id: int, *, for_update: bool = False) -> Event | None:
         query = select(Event).where(tables.events.c.id == event_id)
@@ -110,6 +115,10 @@ class SqlEvents:
 
     async def get_by_uid(self, uid: str) -> Event | None:
         return await self.session.scalar(select(Event).where(tables.events.c.uid == uid))
+
+    async def get_by_draft_key(self, draft_key: str) -> Event | None:
+        return await self.session.scalar(
+            select(Event).where(tables.events.c.draft_key == draft_key))
 
     async def get_by_token_hash(self, token_hash: str, *, for_update: bool = False,
                                 ) -> tuple[Event, Attendee] | None:

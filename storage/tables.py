@@ -77,6 +77,7 @@ events = Table(
     Column("status", _enum(EventStatus), nullable=False),
     Column("card", JSON, nullable=True),
     Column("created_at", UTCDateTime, nullable=True),
+    Column("draft_key", String(64), nullable=True, unique=True),
     Index("ix_events_organizer_start", "organizer_id", "start"),
 )
 

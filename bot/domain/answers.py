@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.domain.errors import AnswerClosed, InvalidInput
+from bot.domain.errors import AnswerClosed, InvalidInput, problem
 from bot.domain.model import Answer, AnswerSource, Attendee, Event, EventStatus
 from bot.domain.notices import EventChanged, GuestResponded, Notice
-from bot.text import invalid
 
 MAX_COMMENT = 1000
 
@@ -17,7 +16,7 @@ def respond(event: Event, attendee: Attendee, answer: Answer, source: AnswerSour
     """Record an answer; a repeat of the current answer and note changes nothing."""
     _check_open(event, attendee, now)
     if answer is Answer.AWAITING:
-        raise InvalidInput({"answer": invalid("nothing_to_answer")})
+        raise InvalidInput({"answer": problem("nothing_to_answer")})
     comment = (comment or "").strip()[:MAX_COMMENT] or None
     if answer is attendee.answer and comment in (None, attendee.comment):
         return []

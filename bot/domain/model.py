@@ -148,6 +148,7 @@ class Event:
     attendees: list[Attendee] = field(default_factory=list)
     card: dict | None = None  # where the chat front end posted the event card
     created_at: datetime | None = None
+    draft_key: str | None = None  # the form it was saved from: saving it again changes nothing
     id: int | None = None
 
     @property

@@ -1,25 +1,41 @@
-"""Validation of a draft: every problem at once, as {field: message}."""
+"""Every field rule, once: each check returns the clean value or raises InvalidInput.
+
+Front ends call the check of the field they just read (a Slack form, a Telegram step, the
+answer page), so a value that would be refused at Save is refused where it was typed.
+`validate_event` applies them all and reports every problem at once.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo, available_timezones
 
 from email_validator import EmailNotValidError, validate_email
 
 from bot.domain.drafts import EventDraft, GuestDraft
-from bot.domain.errors import InvalidInput
-from bot.text import LOCALES as SUPPORTED_LOCALES
-from bot.text import invalid
+from bot.domain.errors import InvalidInput, Problem, problem
 
+T = TypeVar("T")
+LOCALES = ("en", "it")
 MAX_TITLE = 255
 MAX_DESCRIPTION = 5000
-MAX_LINE = 255
+MAX_PLACE = 1024
+MAX_NAME = 255
+MAX_EMAIL = 320
 MAX_GUESTS = 100
 MAX_FILES = 10
 MAX_FILES_BYTES = 10 * 1024 * 1024
-_LINE_BREAKERS = ("\r", "\n", "\x00")
+MAX_FILE_NAME = 255
+
+# Any control character or Unicode line break (NEL, LINE/PARAGRAPH SEPARATOR) in a one-line
+# field would split an email header or an iCalendar line.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -31,104 +47,164 @@ class ValidEvent:
     end: datetime
 
 
-def validate_event(draft: EventDraft, now: datetime) -> ValidEvent:
-    """Check every rule; raise InvalidInput listing all problems, or return the clean event."""
-    problems: dict[str, str] = {}
-    _text(problems, "title", draft.title, MAX_TITLE, required=True)
-    _text(problems, "description", draft.description, MAX_DESCRIPTION, multiline=True)
-    _text(problems, "place", draft.place, MAX_LINE)
-    if draft.locale not in SUPPORTED_LOCALES:
-        problems["locale"] = invalid("bad_locale")
-    start, end = _times(problems, draft, now)
-    guests = _guests(problems, draft.guests)
-    _attachments(problems, draft)
-    if problems:
-        raise InvalidInput(problems)
-    assert start is not None and end is not None
-    clean = replace(draft, title=draft.title.strip(), place=draft.place.strip(), guests=guests)
-    return ValidEvent(draft=clean, start=start, end=end)
+def _raise(name: str, found: Problem) -> None:
+    raise InvalidInput({name: found})
 
 
-def _text(problems: dict[str, str], name: str, value: str, limit: int, *,
-          required: bool = False, multiline: bool = False) -> None:
-    if required and not value.strip():
-        problems[name] = invalid("required")
-    elif len(value) > limit:
-        problems[name] = invalid("too_long", limit=f"{limit:,}")
-    elif "\x00" in value or (not multiline and any(c in value for c in _LINE_BREAKERS)):
-        problems[name] = invalid("control_chars")
-
-
-def _times(problems: dict[str, str], draft: EventDraft,
-           now: datetime) -> tuple[datetime | None, datetime | None]:
-    if draft.timezone not in available_timezones():
-        problems["timezone"] = invalid("bad_timezone")
-        return None, None
-    zone = ZoneInfo(draft.timezone)
-    start = _in_utc(draft.start, zone)
-    end = _in_utc(draft.end, zone)
-    if start is None:
-        problems["start"] = invalid("required")
-    elif start < now:
-        problems["start"] = invalid("start_in_past")
-    if end is None:
-        problems["end"] = invalid("required")
-    elif start is not None and end <= start:
-        problems["end"] = invalid("end_before_start")
-    return start, end
-
-
-def _in_utc(moment: datetime | None, zone: ZoneInfo) -> datetime | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(UTC)
-
-
-def _guests(problems: dict[str, str], guests: list[GuestDraft]) -> list[GuestDraft]:
-    if len(guests) > MAX_GUESTS:
-        problems["guests"] = invalid("too_many_guests", limit=MAX_GUESTS)
-    seen: set[str] = set()
-    clean: list[GuestDraft] = []
-    for index, guest in enumerate(guests):
-        prefix = f"guests.{index}"
-        email = _email(problems, f"{prefix}.email", guest.email)
-        if email and email.lower() in seen:
-            problems[f"{prefix}.email"] = invalid("duplicate_email")
-        seen.add((email or "").lower())
-        _text(problems, f"{prefix}.first_name", guest.first_name, MAX_LINE, required=True)
-        _text(problems, f"{prefix}.last_name", guest.last_name, MAX_LINE, required=True)
-        clean.append(GuestDraft(email or guest.email, guest.first_name.strip(),
-                                guest.last_name.strip()))
+def one_line(name: str, value: str, limit: int, *, required: bool = False) -> str:
+    """A trimmed single line (tabs become spaces); empty only when not required."""
+    clean = value.replace("\t", " ").strip()
+    if required and not clean:
+        _raise(name, problem("required"))
+    if len(clean) > limit:
+        _raise(name, problem("too_long", limit=limit))
+    if _NOT_ONE_LINE.search(clean):
+        _raise(name, problem("control_chars"))
     return clean
 
 
-def check_email(value: str) -> str:
-    """The address normalised, or InvalidInput({"email": why}) — for every front end's forms."""
-    if not value.strip():
-        raise InvalidInput({"email": invalid("required")})
-    if any(c in value for c in _LINE_BREAKERS):
-        raise InvalidInput({"email": invalid("control_chars")})
+def multiline(name: str, value: str, limit: int) -> str:
+    """Text with line breaks, every kind of break made a plain newline."""
+    clean = _LINE_BREAKS.sub("\n", value).strip()
+    if len(clean) > limit:
+        _raise(name, problem("too_long", limit=limit))
+    if _NOT_TEXT.search(clean):
+        _raise(name, problem("control_chars"))
+    return clean
+
+
+def check_title(value: str) -> str:
+    return one_line("title", value, MAX_TITLE, required=True)
+
+
+def check_description(value: str) -> str:
+    return multiline("description", value, MAX_DESCRIPTION)
+
+
+def check_place(value: str) -> str:
+    return one_line("place", value, MAX_PLACE)
+
+
+def check_name(name: str, value: str) -> str:
+    return one_line(name, value, MAX_NAME, required=True)
+
+
+def check_email(value: str, name: str = "email") -> str:
+    """The address normalised (domain lower-cased), or InvalidInput({name: why})."""
+    clean = one_line(name, value, MAX_EMAIL, required=True)
     try:
-        return validate_email(value.strip(), check_deliverability=False).normalized
+        return validate_email(clean, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise InvalidInput({"email": invalid("bad_email", reason=str(exc))}) from None
+        _raise(name, problem("bad_email", reason=str(exc)))
+    raise AssertionError("unreachable")
 
 
-def _email(problems: dict[str, str], name: str, value: str) -> str | None:
+def check_guest(guest: GuestDraft, taken: Sequence[str] = ()) -> GuestDraft:
+    """One guest, every field checked; `taken` holds the addresses already on the list."""
+    problems: dict[str, Problem] = {}
+    email = collect(problems, "email", lambda: check_email(guest.email))
+    if email and email.casefold() in {t.casefold() for t in taken}:
+        problems["email"] = problem("duplicate_email")
+    first = collect(problems, "first_name", lambda: check_name("first_name", guest.first_name))
+    last = collect(problems, "last_name", lambda: check_name("last_name", guest.last_name))
+    if problems:
+        raise InvalidInput(problems)
+    return GuestDraft(email or "", first or "", last or "")
+
+
+def check_guests(guests: Sequence[GuestDraft]) -> list[GuestDraft]:
+    """The guest list: at most MAX_GUESTS, each valid, no address twice."""
+    problems: dict[str, Problem] = {}
+    if len(guests) > MAX_GUESTS:
+        problems["guests"] = problem("too_many_guests", limit=MAX_GUESTS)
+    clean: list[GuestDraft] = []
+    for index, guest in enumerate(guests):
+        try:
+            clean.append(check_guest(guest, [g.email for g in clean]))
+        except InvalidInput as bad:
+            problems.update({f"guests.{index}.{f}": p for f, p in bad.problems.items()})
+            clean.append(guest)
+    if problems:
+        raise InvalidInput(problems)
+    return clean
+
+
+def check_timezone(value: str) -> str:
+    clean = value.strip()
+    if clean not in available_timezones():
+        _raise("timezone", problem("bad_timezone"))
+    return clean
+
+
+def check_locale(value: str) -> str:
+    if value not in LOCALES:
+        _raise("locale", problem("bad_locale"))
+    return value
+
+
+def check_start(start: datetime | None, timezone: str, now: datetime) -> datetime:
+    """The start in UTC; naive times are wall times in `timezone`; never in the past."""
+    if start is None:
+        _raise("start", problem("required"))
+    moment = _in_utc(start, ZoneInfo(timezone))  # type: ignore[arg-type]
+    if moment < now:
+        _raise("start", problem("start_in_past"))
+    return moment
+
+
+def check_end(end: datetime | None, start: datetime, timezone: str) -> datetime:
+    if end is None:
+        _raise("end", problem("required"))
+    moment = _in_utc(end, ZoneInfo(timezone))  # type: ignore[arg-type]
+    if moment <= start:
+        _raise("end", problem("end_before_start"))
+    return moment
+
+
+def check_attachments(files: Sequence[tuple[str, int]]) -> None:
+    """(name, size) of every file: at most MAX_FILES, MAX_FILES_BYTES in all, sane names."""
+    if len(files) > MAX_FILES:
+        _raise("attachments", problem("too_many_files", limit=MAX_FILES))
+    if sum(size for _, size in files) > MAX_FILES_BYTES:
+        _raise("attachments", problem("files_too_big", limit=MAX_FILES_BYTES // 2**20))
+    for name, _ in files:
+        one_line("attachments", name, MAX_FILE_NAME, required=True)
+
+
+def validate_event(draft: EventDraft, now: datetime) -> ValidEvent:
+    """Check every rule; raise InvalidInput listing all problems, or return the clean event."""
+    problems: dict[str, Problem] = {}
+    title = collect(problems, "title", lambda: check_title(draft.title))
+    description = collect(problems, "description", lambda: check_description(draft.description))
+    place = collect(problems, "place", lambda: check_place(draft.place))
+    collect(problems, "locale", lambda: check_locale(draft.locale))
+    timezone = collect(problems, "timezone", lambda: check_timezone(draft.timezone))
+    start = end = None
+    if timezone:
+        start = collect(problems, "start", lambda: check_start(draft.start, timezone, now))
+        if start:
+            end = collect(problems, "end", lambda: check_end(draft.end, start, timezone))
+    guests = collect(problems, "guests", lambda: check_guests(draft.guests))
+    collect(problems, "attachments", lambda: check_attachments(
+        [(f.name, f.size) for f in draft.attachments]))
+    if problems:
+        raise InvalidInput(problems)
+    assert start is not None and end is not None and guests is not None
+    clean = replace(draft, title=title or "", description=description or "",
+                    place=place or "", timezone=timezone or "", guests=guests)
+    return ValidEvent(draft=clean, start=start, end=end)
+
+
+def collect(problems: dict[str, Problem], name: str, check: Callable[[], T]) -> T | None:
+    """Run one check; its problems join the others instead of stopping the rest."""
     try:
-        return check_email(value)
+        return check()
     except InvalidInput as bad:
-        problems[name] = bad.problems["email"]
+        problems.update(bad.problems)
         return None
 
 
-def _attachments(problems: dict[str, str], draft: EventDraft) -> None:
-    files = draft.attachments
-    if len(files) > MAX_FILES:
-        problems["attachments"] = invalid("too_many_files", limit=MAX_FILES)
-    elif sum(f.size for f in files) > MAX_FILES_BYTES:
-        problems["attachments"] = invalid("files_too_big", limit=MAX_FILES_BYTES // 2**20)
-    elif any(not f.name.strip() or any(c in f.name for c in _LINE_BREAKERS) for f in files):
-        problems["attachments"] = invalid("control_chars")
+def _in_utc(moment: datetime, zone: ZoneInfo) -> datetime:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(UTC)

@@ -14,6 +14,7 @@ def plain(text: str) -> dict[str, Any]:
 
 
 def markdown(text: str) -> dict[str, Any]:
+    """Already-escaped mrkdwn (see render.escape)."""
     return {"type": "mrkdwn", "text": text[:3000]}
 
 
@@ -61,9 +62,10 @@ def button(text: str, action_id: str, value: str = "", style: str | None = None,
 
 
 def modal(callback_id: str, title: str, blocks: list[Block], metadata: str,
-          submit: str = "Save") -> dict[str, Any]:
+          submit: str, close: str) -> dict[str, Any]:
+    """A modal; Slack allows 24 characters of title and 100 blocks."""
     return {"type": "modal", "callback_id": callback_id, "title": plain(title[:24]),
-            "submit": plain(submit), "close": plain("Cancel"), "blocks": blocks,
+            "submit": plain(submit[:24]), "close": plain(close[:24]), "blocks": blocks[:100],
             "private_metadata": metadata}
 
 

@@ -8,52 +8,54 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import services
-from bot.domain.errors import DomainError
+from bot.chat import messages
+from bot.domain.errors import NotFound
 from bot.domain.model import Answer
+from bot.i18n import tr
 from bot.services import Context
-from handlers.slack import texts
-from handlers.slack.forms import EventFields, FormState, event_form
+from handlers.slack.event_form import open_event_form
+from handlers.slack.forms import EventFields, FormState
 from handlers.slack.ids import Action
-from handlers.slack.people import person
+from handlers.slack.replies import Replies
 
 
-def register(app: AsyncApp, ctx: Context) -> None:
+def register(app: AsyncApp, ctx: Context, replies: Replies) -> None:
     @app.action(Action.EDIT)
     @app.action(Action.INVITE_MORE)
     async def edit(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
-        event = await services.get_event(ctx, int(body["actions"][0]["value"]))
+        who = await replies.who(client, body)
+        event = await services.get_own_event(ctx, who, _id(body))
         people = await services.list_people(ctx, [a.person_id for a in event.colleagues
                                                   if a.person_id])
         fields = EventFields.of(event, [p.user_id for p in people.values()])
         guests = [{"email": g.email, "first_name": g.first_name, "last_name": g.last_name}
                   for g in event.guests]
-        state = FormState(guests=guests, event_id=event.id)
-        await client.views_open(trigger_id=body["trigger_id"],
-                                view=await event_form(ctx, fields, state))
+        state = FormState(owner=who.user_id, guests=guests, event_id=event.id)
+        await open_event_form(ctx, client, body["trigger_id"], fields, state, who.locale or "en")
 
     @app.action(Action.CANCEL)
     async def cancel(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
-        who = await person(client, body["user"]["team_id"], body["user"]["id"])
-        try:
-            event = await services.cancel_event(ctx, who, int(body["actions"][0]["value"]))
-            text = texts.CANCELLED.format(title=event.title)
-        except DomainError as exc:
-            text = str(exc) or texts.NOT_YOURS
-        await client.chat_postMessage(channel=body["channel"]["id"], text=text)
+        who = await replies.who(client, body)
+        event = await services.cancel_event(ctx, who, _id(body))
+        await replies.tell(client, who, messages.cancelled(event, tr(who.locale or "en")))
 
     @app.action(Action.ACCEPT)
     @app.action(Action.DECLINE)
     async def colleague_answer(ack: AsyncAck, body: dict[str, Any],
                                client: AsyncWebClient) -> None:
         await ack()
-        action = body["actions"][0]
-        answer = Answer.ACCEPTED if action["action_id"] == Action.ACCEPT else Answer.DECLINED
-        who = await person(client, body["user"]["team_id"], body["user"]["id"])
-        try:
-            await services.respond_as_colleague(ctx, who, int(action["value"]), answer)
-            text = texts.YOUR_ANSWER.format(answer=texts.ANSWER_LABELS[answer.value])
-        except DomainError as exc:
-            text = str(exc)
-        await client.chat_postMessage(channel=body["channel"]["id"], text=text)
+        who = await replies.who(client, body)
+        answer = (Answer.ACCEPTED if body["actions"][0]["action_id"] == Action.ACCEPT
+                  else Answer.DECLINED)
+        await services.respond_as_colleague(ctx, who, _id(body), answer)
+        await replies.tell(client, who, messages.your_answer(answer, tr(who.locale or "en")))
+
+
+def _id(body: dict[str, Any]) -> int:
+    """The event or invitation id a button carries; forged values find nothing."""
+    value = str((body.get("actions") or [{}])[0].get("value", ""))
+    if not value.isdigit() or len(value) > 18:
+        raise NotFound("event")
+    return int(value)

@@ -8,13 +8,21 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import services
+from bot.chat import messages
+from bot.chat.views import View
 from bot.config import Settings
-from bot.domain.model import Answer
+from bot.domain.model import PersonRef
+from bot.i18n import tr
+from bot.mailbox import mail_ready
 from bot.services import Context
-from bot.text import short_when
-from handlers.slack import texts
-from handlers.slack.forms import EventFields, FormState, event_form, mail_form
-from handlers.slack.people import is_admin, person
+from handlers.slack import render
+from handlers.slack.event_form import open_event_form
+from handlers.slack.forms import EventFields, FormState
+from handlers.slack.mail_setup import mail_form
+from handlers.slack.people import as_person, is_admin, user_info
+
+HELP = [("/event new", "new"), ("/event list", "list"), ("/event setup", "setup"),
+        ("/event help", "help")]
 
 
 def register(app: AsyncApp, ctx: Context, settings: Settings) -> None:
@@ -23,46 +31,35 @@ def register(app: AsyncApp, ctx: Context, settings: Settings) -> None:
                             respond: AsyncRespond) -> None:
         await ack()
         word = (command.get("text") or "").strip().lower().split(" ")[0] or "new"
-        who = await person(client, command["team_id"], command["user_id"])
+        info = await user_info(client, command["user_id"])
+        who = as_person(info, command["team_id"], command["user_id"], settings.DEFAULT_LOCALE)
+        t, locale = tr(who.locale or "en"), who.locale or "en"
+        if word == "new" and not await mail_ready(ctx, bool(settings.SMTP_URL), who):
+            word = "setup"
+            if not is_admin(info):
+                await _say(respond, messages.mail_first(False, "/event setup", t))
+                return
         if word == "new":
-            await _new(ctx, settings, client, respond, who, command["trigger_id"])
-        elif word == "list":
-            await respond(text=await _upcoming(ctx, who), response_type="ephemeral")
+            fields = EventFields(timezone=who.timezone or settings.DEFAULT_TIMEZONE,
+                                 locale=locale)
+            await open_event_form(ctx, client, command["trigger_id"], fields,
+                                  FormState(owner=who.user_id), locale)
+        elif word == "setup" and is_admin(info):
+            await client.views_open(trigger_id=command["trigger_id"],
+                                    view=mail_form(t, who.display_name))
         elif word == "setup":
-            await _setup(client, respond, who, command["trigger_id"])
+            await _say(respond, messages.mail_first(False, "/event setup", t))
+        elif word == "list":
+            await _say(respond, await _upcoming(ctx, who, locale))
         else:
-            await respond(text=texts.HELP, response_type="ephemeral")
+            await _say(respond, messages.help_message(HELP, t))
 
 
-async def _new(ctx: Context, settings: Settings, client: AsyncWebClient, respond: AsyncRespond,
-               who: Any, trigger_id: str) -> None:
-    if not settings.SMTP_URL and await services.get_mail_settings(ctx, who) is None:
-        await _setup(client, respond, who, trigger_id)
-        return
-    fields = EventFields(timezone=who.timezone or settings.DEFAULT_TIMEZONE,
-                         locale=who.locale or settings.DEFAULT_LOCALE)
-    await client.views_open(trigger_id=trigger_id, view=await event_form(ctx, fields,
-                                                                          FormState()))
-
-
-async def _setup(client: AsyncWebClient, respond: AsyncRespond, who: Any,
-                 trigger_id: str) -> None:
-    if not await is_admin(client, who.user_id):
-        await respond(text=texts.MAIL_ADMINS_ONLY.format(admins="a workspace admin or owner"),
-                      response_type="ephemeral")
-        return
-    await client.views_open(trigger_id=trigger_id, view=mail_form(who.display_name))
-
-
-async def _upcoming(ctx: Context, who: Any) -> str:
+async def _upcoming(ctx: Context, who: PersonRef, locale: str) -> View:
     events = await services.list_upcoming(ctx, who)
-    if not events:
-        return texts.NO_EVENTS
-    lines = []
-    for event in events:
-        people = event.current_attendees
-        accepted = sum(1 for a in people if a.answer is Answer.ACCEPTED)
-        declined = sum(1 for a in people if a.answer is Answer.DECLINED)
-        lines.append(f"• *{event.title}* — {short_when(event.start, event.timezone)}: "
-                     f"{accepted} accepted, {declined} declined, {len(people)} invited")
-    return "\n".join(lines)
+    return messages.listing(events, tr(locale), locale, "/event new")
+
+
+async def _say(respond: AsyncRespond, view: View) -> None:
+    """Only to the person who typed the command."""
+    await respond(text=render.text(view), blocks=render.blocks(view), response_type="ephemeral")

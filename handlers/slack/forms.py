@@ -1,4 +1,4 @@
-"""The modals: the event form, the pushed guest form, and the mail set-up form."""
+"""The modals: the event form, the guest form pushed on top of it, the mailbox form."""
 
 from __future__ import annotations
 
@@ -8,25 +8,26 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.domain import validation as rules
 from bot.domain.model import Event
+from bot.i18n import NAMES, Translator
 from bot.services import Context
-from bot.state import load_state, save_state
+from bot.state import load_value, save_state
 from handlers.slack import blocks as b
 from handlers.slack.ids import Action, Block, View
+from handlers.slack.render import escape
 
 NAMESPACE = "slack.form"
-LANGUAGES = [("en", "English"), ("it", "Italiano")]
-SECURITY = [("starttls", "STARTTLS (port 587)"), ("tls", "TLS (port 465)"), ("none", "None")]
+GUEST_ROWS = 40  # a modal holds at most 100 blocks; further guests are listed in one block
+DESCRIPTION_CHARS = 3000  # Slack's longest text input
 
 
 @dataclass
 class FormState:
-    """What the event form carries between Slack round trips.
+    """What the event form carries between Slack round trips, kept in the database under
+    `key` (private_metadata holds only the key: 100 guests would not fit in it)."""
 
-    It is kept in the database under `key` (Slack's private_metadata holds only the key:
-    100 guests would not fit in its 3,000 characters).
-    """
-
+    owner: str = ""
     key: str = field(default_factory=lambda: uuid.uuid4().hex)
     guests: list[dict[str, str]] = field(default_factory=list)
     event_id: int | None = None
@@ -38,9 +39,12 @@ async def remember(ctx: Context, state: FormState) -> str:
     return state.key
 
 
-async def recall(ctx: Context, key: str | None) -> FormState:
-    stored = (await load_state(ctx, NAMESPACE)).get(key or "") if key else None
-    return FormState(**stored) if stored else FormState()
+async def recall(ctx: Context, key: str | None, owner: str) -> FormState:
+    """The form's state; someone else's key (or none) gives a fresh form of the owner's."""
+    stored = await load_value(ctx, NAMESPACE, key) if key else None
+    if not stored or stored.get("owner") != owner:
+        return FormState(owner=owner)
+    return FormState(**stored)
 
 
 async def forget(ctx: Context, state: FormState) -> None:
@@ -70,80 +74,77 @@ class EventFields:
                    event.place, event.locale, colleague_ids)
 
 
-async def event_form(ctx: Context, fields: EventFields, state: FormState) -> dict[str, Any]:
+async def event_form(ctx: Context, fields: EventFields, state: FormState,
+                     t: Translator) -> dict[str, Any]:
     blocks: list[b.Block] = [
-        b.text_input(Block.TITLE, "Title", fields.title, max_length=255),
-        b.text_input(Block.DESCRIPTION, "Description", fields.description, multiline=True,
-                     optional=True, max_length=3000),
-        b.picker(Block.DATE, "Date", "datepicker", fields.day),
-        b.picker(Block.START, "Starts at", "timepicker", fields.start),
-        b.picker(Block.END, "Ends at", "timepicker", fields.end),
-        b.text_input(Block.TIMEZONE, "Time zone", fields.timezone, max_length=64,
-                     hint="An IANA name such as Europe/Rome"),
-        b.text_input(Block.PLACE, "Place or video link", fields.place, optional=True,
-                     max_length=1024),
-        b.select(Block.LOCALE, "Language of the guests' emails", LANGUAGES, fields.locale),
-        _colleagues(fields.colleagues),
+        b.text_input(Block.TITLE, t.gettext("Title"), fields.title, max_length=rules.MAX_TITLE),
+        b.text_input(Block.DESCRIPTION, t.gettext("Description"), fields.description,
+                     multiline=True, optional=True, max_length=DESCRIPTION_CHARS),
+        b.picker(Block.DATE, t.gettext("Date"), "datepicker", fields.day),
+        b.picker(Block.START, t.gettext("Starts at"), "timepicker", fields.start),
+        b.picker(Block.END, t.gettext("Ends at"), "timepicker", fields.end),
+        b.text_input(Block.TIMEZONE, t.gettext("Time zone"), fields.timezone, max_length=64,
+                     hint=t.gettext("An IANA name such as Europe/Rome")),
+        b.text_input(Block.PLACE, t.gettext("Place or video link"), fields.place,
+                     optional=True, max_length=rules.MAX_PLACE),
+        b.select(Block.LOCALE, t.gettext("Language of the guests' emails"),
+                 list(NAMES.items()), fields.locale),
+        _colleagues(fields.colleagues, t),
         {"type": "input", "block_id": Block.FILES, "optional": True,
-         "label": b.plain("Attachments"),
-         "element": {"type": "file_input", "action_id": Action.VALUE, "max_files": 10}},
-        {"type": "header", "text": b.plain(f"External guests ({len(state.guests)})")},
-        *[_guest_row(i, g) for i, g in enumerate(state.guests)],
-        {"type": "actions", "block_id": Block.GUESTS,
-         "elements": [b.button("Invite guest", Action.INVITE_GUEST, style="primary")]},
+         "label": b.plain(t.gettext("Attachments")),
+         "element": {"type": "file_input", "action_id": Action.VALUE,
+                     "max_files": rules.MAX_FILES}},
+        {"type": "header", "text": b.plain(t.ngettext(
+            "External guests ({count})", "External guests ({count})",
+            len(state.guests)).format(count=len(state.guests)))},
+        *_guest_rows(state.guests, t),
+        {"type": "actions", "block_id": Block.GUESTS, "elements": [
+            b.button(t.gettext("Invite guest"), Action.INVITE_GUEST, style="primary")]},
     ]
-    title = "Edit event" if state.event_id else "New event"
+    title = t.gettext("Edit event") if state.event_id else t.gettext("New event")
     state.fields = asdict(fields)
-    return b.modal(View.EVENT, title, blocks, await remember(ctx, state))
+    return b.modal(View.EVENT, title, blocks, await remember(ctx, state), t.gettext("Save"),
+                   t.gettext("Cancel"))
 
 
-def _colleagues(chosen: list[str]) -> b.Block:
+def _colleagues(chosen: list[str], t: Translator) -> b.Block:
     element: dict[str, Any] = {"type": "multi_users_select", "action_id": Action.VALUE,
-                               "placeholder": b.plain("Colleagues to invite")}
+                               "placeholder": b.plain(t.gettext("Colleagues to invite"))}
     if chosen:
         element["initial_users"] = chosen
     return {"type": "input", "block_id": Block.COLLEAGUES, "optional": True,
-            "label": b.plain("Colleagues"), "element": element}
+            "label": b.plain(t.gettext("Colleagues")), "element": element}
 
 
-def _guest_row(index: int, guest: dict[str, str]) -> b.Block:
-    who = f"*{guest['first_name']} {guest['last_name']}* <mailto:{guest['email']}|{guest['email']}>"
-    return {"type": "section", "block_id": f"guest_{index}", "text": b.markdown(who),
-            "accessory": b.button("Remove", Action.REMOVE_GUEST, str(index), style="danger")}
+def _guest_rows(guests: list[dict[str, str]], t: Translator) -> list[b.Block]:
+    rows = [{"type": "section", "block_id": f"guest_{index}", "text": b.markdown(
+        f"*{escape(g['first_name'])} {escape(g['last_name'])}* {escape(g['email'])}"),
+        "accessory": b.button(t.gettext("Remove"), Action.REMOVE_GUEST, str(index),
+                              style="danger")}
+        for index, g in enumerate(guests[:GUEST_ROWS])]
+    rest = guests[GUEST_ROWS:]
+    if rest:
+        names = ", ".join(escape(f"{g['first_name']} {g['last_name']}") for g in rest)
+        rows.append({"type": "section", "text": b.markdown(t.ngettext(
+            "…and {count} more: {names}", "…and {count} more: {names}", len(rest)).format(
+                count=len(rest), names=names))})
+    return rows
 
 
-def guest_form(state: FormState) -> dict[str, Any]:
+def guest_form(state: FormState, t: Translator) -> dict[str, Any]:
     """The small form pushed on top of the event form; it carries the same state key."""
-    blocks = [b.text_input(Block.EMAIL, "Email", max_length=320),
-              b.text_input(Block.FIRST, "First name", max_length=255),
-              b.text_input(Block.LAST, "Last name", max_length=255)]
-    return b.modal(View.GUEST, "Invite guest", blocks, state.key, submit="Add")
-
-
-def mail_form(sender_name: str = "", sender_email: str = "") -> dict[str, Any]:
-    blocks = [
-        {"type": "section", "text": b.markdown(
-            "Invitations are sent from this mailbox, and calendar programs send guests' "
-            "answers back to it. The password is stored encrypted.")},
-        b.text_input(Block.SENDER_NAME, "Sender name", sender_name, max_length=255),
-        b.text_input(Block.SENDER_EMAIL, "Sender address", sender_email, max_length=320),
-        b.text_input(Block.SMTP_HOST, "SMTP server", max_length=255),
-        b.text_input(Block.SMTP_PORT, "SMTP port", "587", max_length=5),
-        b.select(Block.SMTP_SECURITY, "Security", SECURITY, "starttls"),
-        b.text_input(Block.SMTP_USER, "SMTP user", optional=True, max_length=320),
-        b.text_input(Block.SMTP_PASSWORD, "SMTP password", optional=True, max_length=255),
-        b.text_input(Block.IMAP_HOST, "IMAP server for replies", optional=True,
-                     max_length=255, hint="Optional: lets Ospite read answers sent from "
-                                          "calendar programs"),
-        b.text_input(Block.IMAP_PORT, "IMAP port", "993", optional=True, max_length=5),
-        b.text_input(Block.IMAP_USER, "IMAP user", optional=True, max_length=320),
-        b.text_input(Block.IMAP_PASSWORD, "IMAP password", optional=True, max_length=255),
-    ]
-    return b.modal(View.MAIL, "Sender mailbox", blocks, "{}")
+    blocks = [b.text_input(Block.EMAIL, t.gettext("Email"), max_length=rules.MAX_EMAIL),
+              b.text_input(Block.FIRST, t.gettext("First name"), max_length=rules.MAX_NAME),
+              b.text_input(Block.LAST, t.gettext("Last name"), max_length=rules.MAX_NAME)]
+    return b.modal(View.GUEST, t.gettext("Invite guest"), blocks, state.key, t.gettext("Add"),
+                   t.gettext("Cancel"))
 
 
 def wall_time(day: str | None, clock: str | None) -> datetime | None:
     """The form's date and time as a naive wall time (the domain adds the time zone)."""
     if not day or not clock:
         return None
-    return datetime.combine(date.fromisoformat(day), time.fromisoformat(clock))
+    try:
+        return datetime.combine(date.fromisoformat(day), time.fromisoformat(clock))
+    except ValueError:  # not what Slack's pickers send: treated as not filled in
+        return None

@@ -1,4 +1,4 @@
-"""Delivers chat notices to Slack: answers, card updates, colleague invitations, failures."""
+"""Slack as a chat platform for the outbox: direct messages and in-place card edits."""
 
 from __future__ import annotations
 
@@ -8,87 +8,41 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.cards import set_card
-from bot.chat import ChatDelivery
-from bot.domain.model import Platform
+from bot.chat.views import View
+from bot.domain.model import Person, Platform
 from bot.ports import PermanentFailure, TemporaryFailure
-from bot.services import Context
-from bot.text import answer_notice, short_when
-from handlers.slack import blocks as b
-from handlers.slack import texts
-from handlers.slack.card import card
-from handlers.slack.ids import Action
+from handlers.slack import render
+from handlers.slack.replies import direct_message
 
 # Errors that retrying cannot fix (see the Web API's error lists).
 PERMANENT = {"invalid_auth", "not_authed", "account_inactive", "token_revoked",
              "channel_not_found", "user_not_found", "is_archived", "cannot_dm_bot",
-             "message_not_found", "cant_update_message"}
+             "message_not_found", "cant_update_message", "invalid_blocks", "msg_too_long"}
 
 
-class SlackNotifier:
+class SlackPlatform:
     platform = Platform.SLACK
+    card_people_limit = None  # sections split at 3,000 characters hold 100 guests
 
-    def __init__(self, ctx: Context, client: AsyncWebClient) -> None:
-        self.ctx, self.client = ctx, client
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
 
-    async def send(self, delivery: ChatDelivery) -> None:
-        try:
-            await self._send(delivery)
-        except SlackApiError as exc:
-            raise _failure(exc) from None
-        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
-            raise TemporaryFailure(f"Slack is unreachable: {exc}") from None
+    async def send(self, person: Person, view: View) -> dict[str, Any]:
+        return await _guarded(direct_message(self.client, person.user_id, view))
 
-    async def _send(self, delivery: ChatDelivery) -> None:
-        kind = delivery.message.kind
-        if kind == "chat.card":
-            await self._card(delivery)
-        elif kind == "chat.answer":
-            await self._dm(delivery.organizer.user_id, _answer_text(delivery))
-        elif kind == "chat.delivery_failed":
-            payload = delivery.message.payload
-            await self._dm(delivery.organizer.user_id, texts.DELIVERY_FAILED.format(
-                email=payload["email"], title=delivery.event.title, error=payload["error"]))
-        elif kind == "chat.colleague_invited" and delivery.person and delivery.attendee:
-            text, blocks = _colleague_invitation(delivery)
-            await self._dm(delivery.person.user_id, text, blocks)
-
-    async def _card(self, delivery: ChatDelivery) -> None:
-        event = delivery.event
-        text, blocks = card(event)
-        if event.card and event.card.get("ts"):
-            await self.client.chat_update(channel=event.card["channel"], ts=event.card["ts"],
-                                          text=text, blocks=blocks)
-            return
-        posted = await self._dm(delivery.organizer.user_id, text, blocks)
-        await set_card(self.ctx, event.id or 0, {"channel": posted["channel"],
-                                                 "ts": posted["ts"]})
-
-    async def _dm(self, user_id: str, text: str,
-                  blocks: list[dict[str, Any]] | None = None) -> Any:
-        channel = (await self.client.conversations_open(users=user_id))["channel"]["id"]
-        return await self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+    async def update(self, where: dict[str, Any], view: View) -> None:
+        await _guarded(self.client.chat_update(channel=where["channel"], ts=where["ts"],
+                                               text=render.text(view),
+                                               blocks=render.blocks(view)))
 
 
-def _answer_text(delivery: ChatDelivery) -> str:
-    payload, attendee = delivery.message.payload, delivery.attendee
-    return answer_notice(attendee.name if attendee else "Someone",
-                         attendee.email if attendee else "", payload["answer"],
-                         delivery.event.title, delivery.event.start, delivery.event.timezone,
-                         payload["accepted"], payload["invited"], payload.get("comment"))
-
-
-def _colleague_invitation(delivery: ChatDelivery) -> tuple[str, list[dict[str, Any]]]:
-    event, attendee = delivery.event, delivery.attendee
-    where = f", {event.place}" if event.place else ""
-    text = texts.COLLEAGUE_INVITED.format(
-        organizer=delivery.organizer.display_name or "A colleague", title=event.title,
-        when=short_when(event.start, event.timezone), where=where)
-    value = str(attendee.id if attendee else "")
-    return text, [{"type": "section", "text": b.markdown(text)},
-                  {"type": "actions", "elements": [
-                      b.button("Accept", Action.ACCEPT, value, "primary"),
-                      b.button("Decline", Action.DECLINE, value)]}]
+async def _guarded(call: Any) -> Any:
+    try:
+        return await call
+    except SlackApiError as exc:
+        raise _failure(exc) from None
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        raise TemporaryFailure(f"Slack is unreachable: {type(exc).__name__}") from None
 
 
 def _failure(exc: SlackApiError) -> Exception:

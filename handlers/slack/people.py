@@ -1,4 +1,4 @@
-"""Who is clicking: a Slack user as Ospite's platform-neutral person."""
+"""Who is clicking: a Slack user as Ospite's platform-neutral person, in their language."""
 
 from __future__ import annotations
 
@@ -8,14 +8,21 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.model import PersonRef, Platform
+from bot.i18n import reader_locale
 
 
-async def person(client: AsyncWebClient, team_id: str, user_id: str) -> PersonRef:
+async def person(client: AsyncWebClient, team_id: str, user_id: str,
+                 default_locale: str = "en") -> PersonRef:
     """Name, time zone and language from users.info (bare ids if Slack won't say)."""
-    info = await user_info(client, user_id)
+    return as_person(await user_info(client, user_id), team_id, user_id, default_locale)
+
+
+def as_person(info: dict[str, Any], team_id: str, user_id: str,
+              default_locale: str = "en") -> PersonRef:
     profile = info.get("profile", {})
-    name = info.get("real_name") or profile.get("real_name") or info.get("name") or user_id
-    locale = "it" if str(info.get("locale", "")).startswith("it") else "en"
+    name = (info.get("real_name") or profile.get("real_name") or profile.get("display_name")
+            or info.get("name") or user_id)
+    locale = reader_locale(info.get("locale"), default_locale)
     return PersonRef(Platform.SLACK, team_id, user_id, name, info.get("tz"), locale)
 
 
@@ -27,6 +34,6 @@ async def user_info(client: AsyncWebClient, user_id: str) -> dict[str, Any]:
     return dict(answer.get("user") or {})
 
 
-async def is_admin(client: AsyncWebClient, user_id: str) -> bool:
-    info = await user_info(client, user_id)
+def is_admin(info: dict[str, Any]) -> bool:
+    """Workspace admins and owners may set up the sender mailbox."""
     return bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))

@@ -13,8 +13,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from handlers.slack import card_actions, commands, event_form, mail_setup
-from handlers.slack.notifier import SlackNotifier
+from handlers.slack import card_actions, commands, errors, event_form, mail_setup
+from handlers.slack.notifier import SlackPlatform
+from handlers.slack.replies import Replies
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -29,7 +30,7 @@ def wire_slack(runtime: Runtime) -> None:
         return
     client = AsyncWebClient(token=settings.SLACK_BOT_TOKEN, base_url=settings.SLACK_API_URL)
     app = build_app(runtime, client)
-    runtime.notifiers.append(SlackNotifier(runtime.ctx, client))
+    runtime.notifiers.append(SlackPlatform(client))
     if settings.SLACK_APP_TOKEN:
         runtime.web_tasks.append(_socket_mode(app, settings.SLACK_APP_TOKEN))
         return
@@ -46,10 +47,12 @@ def build_app(runtime: Runtime, client: AsyncWebClient) -> AsyncApp:
     settings = runtime.settings
     app = AsyncApp(client=client, signing_secret=settings.SLACK_SIGNING_SECRET or "",
                    process_before_response=False)
+    replies = Replies(settings.DEFAULT_LOCALE)
     commands.register(app, runtime.ctx, settings)
-    event_form.register(app, runtime.ctx, settings)
-    card_actions.register(app, runtime.ctx)
-    mail_setup.register(app, runtime.ctx)
+    event_form.register(app, runtime.ctx, settings, replies)
+    card_actions.register(app, runtime.ctx, replies)
+    mail_setup.register(app, runtime.ctx, settings)
+    errors.register(app, replies)
     return app
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,9 +17,9 @@ Draft = dict[str, Any]
 
 
 def new_draft(timezone: str, locale: str) -> Draft:
-    return {"title": "", "description": "", "date": None, "time": None, "minutes": 60,
-            "place": "", "guests": [], "files": [], "locale": locale, "timezone": timezone,
-            "event_id": None, "review": False}
+    return {"key": uuid.uuid4().hex, "title": "", "description": "", "date": None,
+            "time": None, "minutes": 60, "place": "", "guests": [], "files": [],
+            "locale": locale, "timezone": timezone, "event_id": None, "review": False}
 
 
 def from_event(event: Event) -> Draft:

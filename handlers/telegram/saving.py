@@ -6,14 +6,12 @@ from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import services
-from bot.cards import set_card
 from bot.config import Settings
 from bot.domain.errors import DomainError, InvalidInput
 from bot.domain.model import Answer, Attachment
 from bot.services import Context
 from bot.text import short_when
-from handlers.telegram import keyboards, texts
-from handlers.telegram.card import card_text
+from handlers.telegram import texts
 from handlers.telegram.drafts import from_event, new_draft, to_event_draft
 from handlers.telegram.people import is_admin, may_use, person
 from handlers.telegram.steps import FIELD_STEPS, SUMMARY, TITLE, ask
@@ -67,7 +65,7 @@ class Saving:
                 await services.update_event(self.ctx, who, draft["event_id"], event_draft)
                 await update.effective_message.reply_text(texts.UPDATED)
             else:
-                await self._create(update, who, event_draft)
+                await self._create(update, who, event_draft, draft.get("key"))
         except InvalidInput as invalid:
             field, problem = next(iter(invalid.problems.items()))
             step = FIELD_STEPS.get(field.split(".")[0], SUMMARY)
@@ -77,14 +75,13 @@ class Saving:
         context.user_data.pop("draft", None)
         return END
 
-    async def _create(self, update: Update, who: object, event_draft: object) -> None:
-        event = await services.create_event(self.ctx, who, event_draft)  # type: ignore[arg-type]
+    async def _create(self, update: Update, who: object, event_draft: object,
+                      key: str | None) -> None:
+        """The card follows from the outbox, posted by the one card writer."""
+        event = await services.create_event(self.ctx, who, event_draft,  # type: ignore[arg-type]
+                                            draft_key=key)
         await update.effective_message.reply_text(
             texts.SAVED.format(count=len(event.guests)))
-        posted = await update.effective_message.reply_text(
-            card_text(event), reply_markup=keyboards.card(event.id or 0))
-        await set_card(self.ctx, event.id or 0, {"chat_id": posted.chat_id,
-                                                 "message_id": posted.message_id})
 
     async def cancel(self, update: Update, context: Ctx) -> int:
         if update.callback_query:

@@ -19,7 +19,7 @@ from bot.ports import Locks
 from bot.singleton import alone
 from handlers.telegram import card_actions, mail_setup, texts
 from handlers.telegram.new_event import NewEvent
-from handlers.telegram.notifier import TelegramNotifier
+from handlers.telegram.notifier import TelegramPlatform
 from handlers.telegram.persistence import DatabasePersistence, persist, refresher
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def wire_telegram(runtime: Runtime) -> None:
         return
     application = build_application(runtime)
     runtime.front_ends["telegram"] = application
-    runtime.notifiers.append(TelegramNotifier(runtime.ctx, application.bot))
+    runtime.notifiers.append(TelegramPlatform(application.bot))
     if settings.TELEGRAM_WEBHOOK_SECRET:
         _webhook(runtime, application, settings.TELEGRAM_WEBHOOK_SECRET)
     else:

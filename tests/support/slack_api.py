@@ -39,7 +39,8 @@ class SlackApi:
     port: int = field(default_factory=free_port)
     calls: list[Call] = field(default_factory=list)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # downloads, by file name
+    file_ids: dict[str, str] = field(default_factory=dict)  # files.info: file id -> name
     rate_limit: set[str] = field(default_factory=set)
     _counter: int = 0
 
@@ -65,6 +66,9 @@ class SlackApi:
             return JSONResponse({"ok": False, "error": "ratelimited"}, status_code=429,
                                 headers={"Retry-After": "1"})
         self.calls.append(Call(method, args))
+        refused = refusal(method, args)
+        if refused:
+            return JSONResponse({"ok": False, "error": refused})
         return JSONResponse(self._answer(method, args))
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
@@ -83,6 +87,14 @@ class SlackApi:
             return {"ok": True, "channel": args.get("channel"),
                     "ts": args.get("ts") or f"1700000000.{self._counter:06d}",
                     "message": {"text": args.get("text", "")}}
+        if method == "files.info":
+            name = self.file_ids.get(args.get("file", ""))
+            if name is None:
+                return {"ok": False, "error": "file_not_found"}
+            url = f"http://127.0.0.1:{self.port}/files/{name}"
+            return {"ok": True, "file": {"id": args["file"], "name": name, "size": len(
+                self.files[name]), "mimetype": "application/pdf", "url_private": url,
+                "url_private_download": url}}
         if method == "users.info":
             user = self.users.get(args.get("user", ""))
             if user is None:
@@ -108,6 +120,35 @@ class SlackApi:
                                 Route("/respond", self.respond, methods=["POST"])])
         async with serve(app, self.port):
             yield self
+
+
+def refusal(method: str, args: dict[str, Any]) -> str | None:
+    """What Slack answers to what it would refuse: too many blocks, too long a text."""
+    if method in ("views.open", "views.push", "views.update", "views.publish"):
+        view = args.get("view") or {}
+        if len(view.get("blocks", [])) > 100 or len(view.get("private_metadata", "")) > 3000:
+            return "invalid_arguments"
+        if len((view.get("title") or {}).get("text", "")) > 24:
+            return "invalid_arguments"
+        return _blocks_refused(view.get("blocks", []))
+    if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
+        blocks = args.get("blocks") or []
+        if len(blocks) > 50:
+            return "invalid_blocks"
+        if len(args.get("text") or "") > 40000:
+            return "msg_too_long"
+        return _blocks_refused(blocks)
+    return None
+
+
+def _blocks_refused(blocks: list[dict[str, Any]]) -> str | None:
+    for block in blocks:
+        if block.get("type") == "section" and len(block["text"]["text"]) > 3000:
+            return "invalid_blocks"
+        for element in block.get("elements", []):
+            if element.get("type") == "button" and len(element["text"]["text"]) > 75:
+                return "invalid_blocks"
+    return None
 
 
 async def _arguments(request: Request) -> dict[str, Any]:

@@ -1,0 +1,143 @@
+"""Every other chat message: answers, failures, colleagues' invitations, listings, replies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.chat.card import ANSWER_LABELS
+from bot.chat.views import Act, Button, Buttons, Line, Section, View, code, message, strong, words
+from bot.domain.model import Answer, Attendee, Event
+from bot.i18n import N_, Translator
+from bot.text import short_when
+
+ANSWERED = {
+    "accepted": N_("{who} accepted {title} — {when}."),
+    "declined": N_("{who} declined {title} — {when}."),
+    "tentative": N_("{who} might attend {title} — {when}."),
+}
+
+
+def answer_notice(event: Event, name: str, email: str, answer: str, accepted: int,
+                  invited: int, comment: str | None, t: Translator, locale: str) -> View:
+    """`Anna Rossi (acme.example) accepted *Quarterly review* — Tue 3 Mar, 10:00. 3 of 5 …`"""
+    who = f"{name} ({email.rpartition('@')[2]})" if email else name
+    sentence = words(t.gettext(ANSWERED.get(answer, ANSWERED["accepted"])), who=who,
+                     title=strong(event.title), when=short_when(event.start, event.timezone,
+                                                                 locale))
+    tally = t.ngettext("{accepted} of {invited} has accepted.",
+                       "{accepted} of {invited} have accepted.", accepted)
+    lines: list[Line] = [sentence + words(" " + tally, accepted=str(accepted),
+                                          invited=str(invited))]
+    if comment:
+        lines.append(words(t.gettext("Their note: “{note}”"), note=comment))
+    return message(*lines)
+
+
+def delivery_failed(event: Event, email: str, error: str, t: Translator) -> View:
+    return message(words(
+        t.gettext("The invitation to {email} for {title} could not be delivered: {error}"),
+        email=email, title=strong(event.title), error=error))
+
+
+def colleague_invitation(event: Event, organizer: str, attendee: Attendee, t: Translator,
+                         locale: str) -> View:
+    """A colleague's invitation in their own language, with Accept and Decline."""
+    when = short_when(event.start, event.timezone, locale)
+    template = (t.gettext("{organizer} invites you to {title} — {when}, {place}.") if event.place
+                else t.gettext("{organizer} invites you to {title} — {when}."))
+    line = words(template, organizer=organizer or t.gettext("A colleague"),
+                 title=strong(event.title), when=when, place=event.place)
+    value = str(attendee.id)
+    buttons = Buttons((Button(t.gettext("Accept"), Act.ACCEPT, value, "primary"),
+                       Button(t.gettext("Decline"), Act.DECLINE, value)))
+    return View(message(line).summary, (Section((line,)), buttons))
+
+
+def listing(events: Sequence[Event], t: Translator, locale: str, new_command: str) -> View:
+    """The organizer's upcoming events with their answer counts."""
+    if not events:
+        return message(words(t.gettext("You have no upcoming events. Create one with {command}."),
+                             command=code(new_command)))
+    lines = [words(t.ngettext(
+        "• {title} — {when}: {accepted} accepted, {declined} declined, {invited} invited",
+        "• {title} — {when}: {accepted} accepted, {declined} declined, {invited} invited",
+        len(e.current_attendees)), title=strong(e.title),
+        when=short_when(e.start, e.timezone, locale), accepted=str(e.count(Answer.ACCEPTED)),
+        declined=str(e.count(Answer.DECLINED)), invited=str(len(e.current_attendees)))
+        for e in events]
+    return message(*lines)
+
+
+HELP_LINES = {
+    "new": N_("create an event and invite guests by email"),
+    "list": N_("your upcoming events and who has answered"),
+    "setup": N_("the mailbox invitations are sent from (admins)"),
+    "cancel": N_("stop what we are doing"),
+    "help": N_("this message"),
+}
+
+
+def help_message(commands: Sequence[tuple[str, str]], t: Translator) -> View:
+    """What Ospite does and its commands; `commands` pairs each command with a HELP_LINES key."""
+    head = words(t.gettext("{ospite} invites people from outside the company to your meetings."),
+                 ospite=strong("Ospite"))
+    lines = [words("• {command} — {what}", command=code(command),
+                   what=t.gettext(HELP_LINES[key])) for command, key in commands]
+    return message(head, *lines)
+
+
+def saved(event: Event, t: Translator) -> View:
+    count = len(event.guests)
+    return message(words(t.ngettext(
+        "Your event {title} is saved; the invitation is on its way to {count} guest.",
+        "Your event {title} is saved; invitations are on their way to {count} guests.", count),
+        title=strong(event.title), count=str(count)))
+
+
+def updated(title: str, t: Translator) -> View:
+    return message(words(t.gettext("Your changes to {title} are saved; guests are told about "
+                                   "what concerns them."), title=strong(title)))
+
+
+FILE_PROBLEMS = {
+    "too_big": N_("The file {name} was not attached: attachments may be 10 MB in all. "
+                  "Use Edit to attach a smaller one."),
+    "unavailable": N_("The file {name} could not be fetched, so it was not attached. "
+                      "Use Edit to attach it again."),
+}
+
+
+def file_not_attached(name: str, reason: str, t: Translator) -> View:
+    """The event is saved; one of its files is not."""
+    return message(words(t.gettext(FILE_PROBLEMS.get(reason, FILE_PROBLEMS["unavailable"])),
+                         name=strong(name)))
+
+
+def cancelled(event: Event, t: Translator) -> View:
+    return message(words(t.gettext("The event {title} is cancelled; every guest gets a "
+                                   "cancellation."), title=strong(event.title)))
+
+
+def your_answer(answer: Answer, t: Translator) -> View:
+    return message(words(t.gettext("You answered: {answer}."),
+                         answer=t.gettext(ANSWER_LABELS[answer])))
+
+
+def refused(reason: str) -> View:
+    """A refusal or error, already in the reader's words."""
+    return message(words(reason))
+
+
+def mail_saved(email: str, t: Translator) -> View:
+    return message(words(t.gettext("The sender mailbox is set up: invitations go out from "
+                                   "{email}."), email=email))
+
+
+def mail_first(admin: bool, setup_command: str, t: Translator) -> View:
+    """Before the first event: the workspace needs a sender mailbox."""
+    if admin:
+        return message(words(t.gettext("Invitations need a sender mailbox first: set it up "
+                                       "with {command}."), command=code(setup_command)))
+    return message(words(t.gettext("Invitations need a sender mailbox first, and only an admin "
+                                   "can set it up. Please ask one to run {command}."),
+                         command=code(setup_command)))
