@@ -1,59 +1,54 @@
-"""The words of invitation emails, in English and Italian."""
+"""The words of the emails guests get, in the event's language (formal Italian: *Lei*)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "subject.invitation": "Invitation: {title} — {date}",
-        "subject.update": "Updated invitation: {title} — {date}",
-        "subject.cancellation": "Cancelled: {title} — {date}",
-        "hello": "Hello {name},",
-        "lead.invitation": "{organizer} invites you to {title}.",
-        "lead.update": "{organizer} has changed {title}.",
-        "lead.cancellation": "{organizer} has cancelled {title}. You don't need to do anything.",
-        "when": "When", "where": "Where", "organizer": "Organizer", "files": "Attachments",
-        "changed": "What changed", "answer_again": "The time has changed: please answer again.",
-        "question": "Will you attend?",
-        "accept": "Accept", "tentative": "Maybe", "decline": "Decline",
-        "field.start": "When", "field.end": "When", "field.place": "Where",
-        "field.title": "Title", "field.description": "Description",
-        "field.timezone": "Time zone", "field.locale": "Language",
-        "description_changed": "updated", "nowhere": "(no place given)",
-        "footer": "This invitation was sent by {sender} for {organizer}. You can also answer "
-                  "from your calendar program. Do not forward this email: its buttons answer "
-                  "for you.",
-    },
-    "it": {
-        "subject.invitation": "Invito: {title} — {date}",
-        "subject.update": "Invito aggiornato: {title} — {date}",
-        "subject.cancellation": "Annullato: {title} — {date}",
-        "hello": "Gentile {name},",
-        "lead.invitation": "{organizer} ti invita a {title}.",
-        "lead.update": "{organizer} ha modificato {title}.",
-        "lead.cancellation": "{organizer} ha annullato {title}. Non devi fare nulla.",
-        "when": "Quando", "where": "Dove", "organizer": "Organizzatore", "files": "Allegati",
-        "changed": "Cosa è cambiato",
-        "answer_again": "L'orario è cambiato: rispondi di nuovo, per favore.",
-        "question": "Parteciperai?",
-        "accept": "Accetto", "tentative": "Forse", "decline": "Rifiuto",
-        "field.start": "Quando", "field.end": "Quando", "field.place": "Dove",
-        "field.title": "Titolo", "field.description": "Descrizione",
-        "field.timezone": "Fuso orario", "field.locale": "Lingua",
-        "description_changed": "aggiornata", "nowhere": "(nessun luogo indicato)",
-        "footer": "Questo invito è stato inviato da {sender} per conto di {organizer}. Puoi "
-                  "rispondere anche dal tuo calendario. Non inoltrare questa email: i suoi "
-                  "pulsanti rispondono per te.",
-    },
-}
+from bot.i18n import tr
 
 
+@cache
 def words(locale: str) -> dict[str, str]:
-    return WORDS.get(locale, WORDS["en"])
+    """Every text of a letter, by name; `{…}` are filled in by the composer.
+
+    The context "guest" marks texts for people outside the company, addressed formally.
+    """
+    t = tr(locale)
+    return {
+        "subject.invitation": t.pgettext("guest", "Invitation: {title} — {date}"),
+        "subject.update": t.pgettext("guest", "Updated invitation: {title} — {date}"),
+        "subject.cancellation": t.pgettext("guest", "Cancelled: {title} — {date}"),
+        "hello": t.pgettext("guest", "Hello {name},"),
+        "lead.invitation": t.pgettext("guest", "{organizer} invites you to {title}."),
+        "lead.update": t.pgettext("guest", "{organizer} has changed {title}."),
+        "lead.cancellation": t.pgettext(
+            "guest", "{organizer} has cancelled {title}. You don't need to do anything."),
+        "when": t.pgettext("guest", "When"),
+        "where": t.pgettext("guest", "Where"),
+        "organizer": t.pgettext("guest", "Organizer"),
+        "files": t.pgettext("guest", "Attachments"),
+        "changed": t.pgettext("guest", "What changed"),
+        "answer_again": t.pgettext("guest", "The time has changed: please answer again."),
+        "question": t.pgettext("guest", "Will you attend?"),
+        "accept": t.pgettext("guest", "Accept"),
+        "tentative": t.pgettext("guest", "Maybe"),
+        "decline": t.pgettext("guest", "Decline"),
+        "field.start": t.pgettext("guest", "When"),
+        "field.place": t.pgettext("guest", "Where"),
+        "field.title": t.pgettext("guest", "Title"),
+        "field.description": t.pgettext("guest", "Description"),
+        "description_changed": t.pgettext("guest", "updated"),
+        "nowhere": t.pgettext("guest", "(no place given)"),
+        "footer": t.pgettext(
+            "guest",
+            "This invitation was sent by {sender} for {organizer}. You can also answer from "
+            "your calendar program. Please do not forward this email: its buttons answer for "
+            "you."),
+    }
 
 
 def subject_date(start: datetime, tz: str, locale: str) -> str:

@@ -58,10 +58,9 @@ def listing(events: Sequence[Event], t: Translator, locale: str, new_command: st
     if not events:
         return message(words(t.gettext("You have no upcoming events. Create one with {command}."),
                              command=code(new_command)))
-    lines = [words(t.ngettext(
-        "• {title} — {when}: {accepted} accepted, {declined} declined, {invited} invited",
-        "• {title} — {when}: {accepted} accepted, {declined} declined, {invited} invited",
-        len(e.current_attendees)), title=strong(e.title),
+    lines = [words(t.gettext(
+        "• {title} — {when}: {accepted} accepted, {declined} declined, {invited} invited"),
+        title=strong(e.title),
         when=short_when(e.start, e.timezone, locale), accepted=str(e.count(Answer.ACCEPTED)),
         declined=str(e.count(Answer.DECLINED)), invited=str(len(e.current_attendees)))
         for e in events]

@@ -1,5 +1,5 @@
 from bot import services
-from bot.cards import set_card
+from bot.chat.cards import set_card
 from tests.support.drafts import ORGANIZER, draft
 
 

@@ -11,6 +11,7 @@ from bot.domain.model import Answer, Attachment, EventStatus, Role
 from storage.tables import attendees, events, outbox
 from tests.support.drafts import COLLEAGUE, ORGANIZER, draft
 from tests.support.outbox import outbox_rows
+from tests.support.words import in_words
 
 
 async def count(runtime, table) -> int:
@@ -59,7 +60,7 @@ async def test_guest_tokens_are_stored_only_as_hashes(ctx, runtime):
 async def test_invalid_input_stores_nothing(ctx, runtime):
     with pytest.raises(InvalidInput) as caught:
         await services.create_event(ctx, ORGANIZER, draft(title=""))
-    assert caught.value.problems == {"title": "Please fill this in."}
+    assert in_words(caught.value.problems) == {"title": "Please fill this in."}
     assert (await count(runtime, events), await count(runtime, outbox)) == (0, 0)
 
 

@@ -25,8 +25,8 @@ async def add_guest(slack, form: dict, email: str, first: str, last: str, n: int
 async def saved_event(slack) -> None:
     """Saving happens after Slack was answered: wait until the event is stored."""
     from bot import services
-    from tests.support.procfile import eventually
     from tests.slack.test_card import ME
+    from tests.support.procfile import eventually
 
     await eventually(lambda: services.list_upcoming(slack.runtime.ctx, ME), timeout=10,
                      what="the event to be saved")

@@ -1,7 +1,10 @@
-"""Chat notices reach the notifier of the organizer's platform, with what it needs to render."""
+"""Chat notices reach the platform of their reader, in the reader's language; one card each."""
+
+from dataclasses import replace
 
 from bot import services
-from bot.chat import ChatRouter
+from bot.chat.router import ChatRouter
+from bot.chat.views import plain
 from bot.domain.model import Answer, AnswerSource, Platform
 from bot.ports import TemporaryFailure
 from bot.worker import OutboxWorker
@@ -9,40 +12,58 @@ from tests.support.drafts import COLLEAGUE, ORGANIZER, draft
 from tests.support.outbox import outbox_rows
 
 
-class Notifier:
-    def __init__(self, platform, fail=None):
-        self.platform, self.fail, self.sent = platform, fail, []
+class Platform_:
+    """A chat platform at the port: keeps what it was asked to post and edit."""
 
-    async def send(self, delivery):
+    card_people_limit = None
+
+    def __init__(self, platform, fail=None):
+        self.platform, self.fail = platform, fail
+        self.sent, self.updated = [], []
+
+    async def send(self, person, view):
         if self.fail:
             raise self.fail
-        self.sent.append(delivery)
+        self.sent.append((person.user_id, view))
+        return {"message": len(self.sent)}
+
+    async def update(self, where, view):
+        self.updated.append((where, view))
 
 
-def router_worker(runtime, *notifiers):
+def said(view) -> str:
+    return "\n".join(plain(line) for block in view.blocks for line in getattr(block, "lines", []))
+
+
+def router_worker(runtime, *platforms):
     return OutboxWorker(runtime.ctx.uow, runtime.ctx.clock,
-                        [ChatRouter(runtime.ctx.uow, notifiers)])
+                        [ChatRouter(runtime.ctx, runtime.locks, platforms)])
 
 
-async def test_an_answer_reaches_the_organizers_platform_with_names(ctx, runtime):
-    event = await services.create_event(ctx, ORGANIZER, draft(colleagues=[COLLEAGUE]))
+async def test_each_notice_reaches_its_reader_in_their_language(ctx, runtime):
+    italian = replace(COLLEAGUE, locale="it")
+    event = await services.create_event(ctx, ORGANIZER, draft(colleagues=[italian]))
     await services.respond_to_invitation(ctx, event.guests[0].id, Answer.ACCEPTED,
-                                         AnswerSource.WEB)
-    slack, telegram = Notifier(Platform.SLACK), Notifier(Platform.TELEGRAM)
-    await router_worker(runtime, slack, telegram).run_once()
+                                         AnswerSource.WEB, "See you there")
+    slack, telegram = Platform_(Platform.SLACK), Platform_(Platform.TELEGRAM)
+    worker = router_worker(runtime, slack, telegram)
+    while await worker.run_once():
+        pass
     assert telegram.sent == []
-    kinds = sorted(d.message.kind for d in slack.sent)
-    assert kinds == ["chat.answer", "chat.card", "chat.card", "chat.colleague_invited"]
-    answer = next(d for d in slack.sent if d.message.kind == "chat.answer")
-    assert answer.organizer.display_name == "Marta Bianchi"
-    assert answer.attendee.name == "Anna Rossi" and answer.event.title == "Quarterly review"
-    invited = next(d for d in slack.sent if d.message.kind == "chat.colleague_invited")
-    assert invited.person.user_id == COLLEAGUE.user_id
+    to_organizer = [said(v) for who, v in slack.sent if who == ORGANIZER.user_id]
+    assert ("Anna Rossi (acme.example) accepted Quarterly review — Tue 3 Mar, 10:00. "
+            "1 of 3 has accepted.\nTheir note: “See you there”") in to_organizer
+    [invitation] = [said(v) for who, v in slack.sent if who == COLLEAGUE.user_id]
+    assert invitation == ("Marta Bianchi ti invita a Quarterly review — mar 3 mar, 10:00, "
+                          "Via Roma 1, Milano.")
+    cards = [v for who, v in slack.sent if "Edit" in str(v.blocks)]
+    assert len(cards) == 1 and len(slack.updated) >= 1  # posted once, then edited
+    assert "Luca Verdi" in said(slack.updated[-1][1])
 
 
 async def test_a_platform_outage_keeps_the_notice_for_later(ctx, runtime):
     await services.create_event(ctx, ORGANIZER, draft())
-    down = Notifier(Platform.SLACK, fail=TemporaryFailure("slack is down", retry_after=5))
+    down = Platform_(Platform.SLACK, fail=TemporaryFailure("slack is down", retry_after=5))
     await router_worker(runtime, down).run_once()
     [row] = await outbox_rows(runtime, "chat.card")
     assert (row["status"], row["last_error"]) == ("pending", "slack is down")

@@ -108,10 +108,13 @@ class SlackApi:
         return Response("ok")
 
     async def download(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        self.calls.append(Call("download", {"name": name}))
         if request.headers.get("authorization") != f"Bearer {TOKEN}":
             return Response(status_code=403)
-        return Response(self.files[request.path_params["name"]],
-                        media_type="application/octet-stream")
+        if name not in self.files:
+            return Response(status_code=404)
+        return Response(self.files[name], media_type="application/octet-stream")
 
     @asynccontextmanager
     async def running(self) -> AsyncIterator[SlackApi]:

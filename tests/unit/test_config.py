@@ -69,19 +69,3 @@ def test_serve_refuses_an_unmigrated_database_until_migrate_runs(tmp_path):
     migrated = run_cli(tmp_path, "migrate")
     assert migrated.returncode == 0, migrated.stderr
     assert (tmp_path / "data" / "ospite.db").exists()
-
-
-def test_the_answer_notice_reads_the_same_in_every_chat():
-    from datetime import UTC, datetime
-
-    from bot.text import answer_notice
-
-    start = datetime(2026, 3, 3, 9, tzinfo=UTC)
-    assert answer_notice("Anna Rossi", "anna@acme.example", "accepted", "Quarterly review",
-                         start, "Europe/Rome", 3, 5) == (
-        "Anna Rossi (acme.example) accepted *Quarterly review* — Tue 3 Mar, 10:00. "
-        "3 of 5 have accepted.")
-    notice = answer_notice("Bob", "", "declined", "Review", start, "UTC", 0, 2, "Ill, sorry",
-                           quote=("“", "”"))
-    assert notice == ("Bob declined “Review” — Tue 3 Mar, 09:00. 0 of 2 have accepted.\n"
-                      "Their note: “Ill, sorry”")

@@ -9,6 +9,7 @@ from bot.domain.errors import InvalidInput
 from bot.domain.model import Attachment
 from bot.domain.validation import validate_event
 from tests.support.drafts import ANNA, draft
+from tests.support.words import in_words
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -16,7 +17,7 @@ NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 def problems(**changes: object) -> dict[str, str]:
     with pytest.raises(InvalidInput) as caught:
         validate_event(draft(**changes), NOW)
-    return caught.value.problems
+    return in_words(caught.value.problems)
 
 
 def test_a_good_draft_passes_with_times_in_utc():
@@ -31,13 +32,13 @@ def test_empty_title(title):
 
 
 def test_title_over_255_characters():
-    assert problems(title="x" * 256) == {"title": "Please keep this under 255 characters."}
+    assert problems(title="x" * 256) == {"title": "Please use at most 255 characters."}
     validate_event(draft(title="x" * 255), NOW)
 
 
 def test_description_over_5000_characters():
     assert problems(description="x" * 5001) == {
-        "description": "Please keep this under 5,000 characters."}
+        "description": "Please use at most 5,000 characters."}
     validate_event(draft(description="line\n" * 1000), NOW)
 
 
