@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import fcntl
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 SMTP_TEST_PORT = 2525
 IMAP_TEST_PORT = 143
@@ -19,7 +21,8 @@ IMAP_TEST_PORT = 143
 @contextmanager
 def usual_port(port: int) -> Iterator[int]:
     """Hold `port` for this test (waiting for another test run to let it go)."""
-    fd = os.open(f"/tmp/ospite-tests-port-{port}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    lock = Path(tempfile.gettempdir()) / f"ospite-tests-port-{port}.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield port
