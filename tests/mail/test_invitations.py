@@ -5,6 +5,7 @@ from datetime import datetime
 from bot import services
 from bot.domain.model import Attachment
 from tests.support.drafts import ANNA, BOB, CHLOE, ORGANIZER, draft
+from tests.unit.test_catalogs import INFORMAL
 from tests.support.mailbox import (
     answer_link,
     calendar,
@@ -89,14 +90,23 @@ async def test_uid_stays_and_sequence_rises_through_update_and_cancel(ctx, setti
 
 
 async def test_italian_events_write_italian_emails(ctx, settings, clock, smtp_sink):
-    await services.create_event(ctx, ORGANIZER, draft(guests=[ANNA], locale="it"))
+    event = await services.create_event(ctx, ORGANIZER, draft(guests=[ANNA], locale="it"))
+    await services.update_event(ctx, ORGANIZER, event.id, draft(guests=[ANNA], locale="it",
+                                                                 place="Sala 2"))
+    await services.cancel_event(ctx, ORGANIZER, event.id)
     worker = mail_runtime(settings, smtp_sink.url, clock)
     await deliver_all(worker)
-    [message] = smtp_sink.messages
-    assert message["Subject"] == "Invito: Quarterly review — mar 3 mar 2026, 10:00"
-    text = message.get_body(preferencelist=("plain",)).get_content()
+    invite, update, cancel = smtp_sink.messages
+    assert invite["Subject"] == "Invito: Quarterly review — mar 3 mar 2026, 10:00"
+    text = invite.get_body(preferencelist=("plain",)).get_content()
+    assert "Marta Bianchi La invita a Quarterly review." in text
     assert "Quando: martedì 3 marzo 2026, 10:00–11:00 (Europe/Rome)" in text
-    assert "Accetto: " in text and "Rifiuto: " in text
+    assert "Parteciperà?" in text and "Accetto: " in text and "Rifiuto: " in text
+    assert "Non deve fare nulla." in cancel.get_body(preferencelist=("plain",)).get_content()
+    for message in (invite, update, cancel):  # guests are addressed as "Lei", never "tu"
+        for body in ("plain", "html"):
+            content = message.get_body(preferencelist=(body,)).get_content()
+            assert not INFORMAL.search(content), INFORMAL.search(content)
     await worker.engine.dispose()
 
 
