@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse, Response
 
-from handlers.web.texts import INVALID_LINK
+from handlers.web.texts import invalid_link as invalid_link_texts
 
 HERE = Path(__file__).parent
 
@@ -41,7 +41,7 @@ def page(template: str, status: int = 200, **values: Any) -> HTMLResponse:
 
 def invalid_link() -> HTMLResponse:
     """The same 404 page for every link that does not open an invitation."""
-    return page("invalid.html", status=404, texts=INVALID_LINK)
+    return page("invalid.html", status=404, texts=invalid_link_texts())
 
 
 def secure(response: Response) -> Response:

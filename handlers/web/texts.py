@@ -1,66 +1,60 @@
-"""The answer page's words, in English and Italian (the event's language decides)."""
+"""The answer page's words, in the event's language (guests are addressed formally)."""
 
 from __future__ import annotations
 
-PAGE = {
-    "en": {
-        "invited_by": "{name} invites you",
-        "invited": "You are invited",
-        "when": "When",
-        "your_time": "In your time zone",
-        "where": "Where",
-        "files": "Attachments",
-        "your_answer": "Your answer",
-        "answers": {"awaiting": "Not answered yet", "accepted": "Accepted",
-                    "tentative": "Maybe", "declined": "Declined"},
-        "accept": "Accept", "maybe": "Maybe", "decline": "Decline",
-        "note": "A note for the organizer (optional)",
-        "add_to_calendar": "Add to my calendar",
-        "thanks": "Thank you! {name} will be told that you {verb}.",
-        "unchanged": "Your answer was already recorded.",
-        "verbs": {"accepted": "accepted", "tentative": "might come", "declined": "declined"},
-        "change": "You can change your answer at any time below.",
-        "cancelled": "This event was cancelled.",
-        "ended": "This event has already taken place; answers are closed.",
-        "choose": "Choose Accept, Maybe or Decline.",
-        "bad_origin": "This answer did not come from the invitation page.",
-        "organizer": "the organizer",
-    },
-    "it": {
-        "invited_by": "{name} ti invita",
-        "invited": "Sei invitato",
-        "when": "Quando",
-        "your_time": "Nel tuo fuso orario",
-        "where": "Dove",
-        "files": "Allegati",
-        "your_answer": "La tua risposta",
-        "answers": {"awaiting": "Nessuna risposta", "accepted": "Accettato",
-                    "tentative": "Forse", "declined": "Rifiutato"},
-        "accept": "Accetto", "maybe": "Forse", "decline": "Rifiuto",
-        "note": "Una nota per l'organizzatore (facoltativa)",
-        "add_to_calendar": "Aggiungi al mio calendario",
-        "thanks": "Grazie! Diremo a {name} che {verb}.",
-        "unchanged": "La tua risposta era già registrata.",
-        "verbs": {"accepted": "partecipi", "tentative": "forse partecipi",
-                  "declined": "non partecipi"},
-        "change": "Puoi cambiare la tua risposta qui sotto in qualsiasi momento.",
-        "cancelled": "Questo evento è stato annullato.",
-        "ended": "Questo evento si è già svolto; non si accettano più risposte.",
-        "choose": "Scegli Accetto, Forse o Rifiuto.",
-        "bad_origin": "Questa risposta non viene dalla pagina dell'invito.",
-        "organizer": "l'organizzatore",
-    },
-}
+from functools import cache
+from typing import Any
 
-# Shown for dead, unknown and malformed links alike, in both languages (we cannot know whose).
-INVALID_LINK = (
-    ("en", "This link is no longer valid",
-     "The invitation may have been withdrawn. Please ask the organizer for a new one."),
-    ("it", "Questo link non è più valido",
-     "L'invito potrebbe essere stato ritirato. Chiedi all'organizzatore un nuovo invito."),
-)
+from bot.i18n import tr
 
 
-def words(locale: str) -> dict:
-    """The page texts for a locale, English when unknown."""
-    return PAGE.get(locale, PAGE["en"])
+@cache
+def words(locale: str) -> dict[str, Any]:
+    """The page texts for a locale, English when unknown; `answers` and `verbs` by answer."""
+    t = tr(locale)
+    flat = {
+        "invited_by": t.pgettext("guest", "{name} invites you"),
+        "invited": t.pgettext("guest", "You are invited"),
+        "when": t.pgettext("guest", "When"),
+        "your_time": t.pgettext("guest", "In your time zone"),
+        "where": t.pgettext("guest", "Where"),
+        "files": t.pgettext("guest", "Attachments"),
+        "your_answer": t.pgettext("guest", "Your answer"),
+        "answers.awaiting": t.pgettext("guest", "Not answered yet"),
+        "answers.accepted": t.pgettext("guest", "Accepted"),
+        "answers.tentative": t.pgettext("guest", "Maybe"),
+        "answers.declined": t.pgettext("guest", "Declined"),
+        "accept": t.pgettext("guest", "Accept"),
+        "maybe": t.pgettext("guest", "Maybe"),
+        "decline": t.pgettext("guest", "Decline"),
+        "note": t.pgettext("guest", "A note for the organizer (optional)"),
+        "add_to_calendar": t.pgettext("guest", "Add to my calendar"),
+        "thanks": t.pgettext("guest", "Thank you! {name} will be told that you {verb}."),
+        "unchanged": t.pgettext("guest", "Your answer was already recorded."),
+        "verbs.accepted": t.pgettext("guest", "accepted"),
+        "verbs.tentative": t.pgettext("guest", "might come"),
+        "verbs.declined": t.pgettext("guest", "declined"),
+        "change": t.pgettext("guest", "You can change your answer at any time below."),
+        "cancelled": t.pgettext("guest", "This event was cancelled."),
+        "ended": t.pgettext("guest", "This event has already taken place; answers are closed."),
+        "choose": t.pgettext("guest", "Choose Accept, Maybe or Decline."),
+        "bad_origin": t.pgettext("guest", "This answer did not come from the invitation page."),
+        "organizer": t.pgettext("guest", "the organizer"),
+    }
+    nested: dict[str, Any] = {"answers": {}, "verbs": {}}
+    for key, text in flat.items():
+        group, _, name = key.partition(".")
+        if name:
+            nested[group][name] = text
+        else:
+            nested[key] = text
+    return nested
+
+
+def invalid_link() -> tuple[tuple[str, str, str], ...]:
+    """Shown for dead, unknown and malformed links alike, in both languages (we cannot know
+    whose link it was)."""
+    return tuple((locale, tr(locale).pgettext("guest", "This link is no longer valid"),
+                  tr(locale).pgettext("guest", "The invitation may have been withdrawn. "
+                                               "Please ask the organizer for a new one."))
+                 for locale in ("en", "it"))

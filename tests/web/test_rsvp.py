@@ -142,7 +142,7 @@ async def test_the_page_follows_the_events_language(web, ctx):
     page = await web.get(link)
     assert "martedì 3 marzo 2026" in page.text and "Accetto" in page.text
     done = await web.post(link, data={"answer": "declined"})
-    assert "Grazie! Diremo a Marta Bianchi che non partecipi." in done.text
+    assert "Grazie! Informeremo Marta Bianchi che Lei non parteciperà." in done.text
 
 
 async def test_fifty_guests_answering_at_once_are_each_recorded_and_notified_once(
