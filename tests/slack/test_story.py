@@ -1,5 +1,7 @@
 """The whole story in Slack: /event new → form → guest → save → card → email → answer → DM."""
 
+import pytest
+
 from bot.app import create_worker
 from tests.slack.conftest import event_state, guest_state
 from tests.support.mailbox import answer_link, deliver_all, vevent
@@ -129,3 +131,46 @@ async def test_too_many_attachments_are_refused_next_to_the_field(slack):
         for i in range(6)]}}
     answer = await slack.submit(form, state)
     assert answer.json()["errors"] == {"attachments": "Attachments may be 10 MB in all."}
+
+
+WORDS = {
+    "en-US": {"title": "Title", "save": "Save", "header": "External guests (1)",
+              "error": "The end must be after the start.", "awaiting": "⏳ awaiting",
+              "answer": "Anna Rossi (acme.example) accepted *Quarterly review* — Tue 3 Mar, "
+                        "10:00. 1 of 1 has accepted.",
+              "invite": "Invite guest", "guest_error": "This guest is already invited."},
+    "it-IT": {"title": "Titolo", "save": "Salva", "header": "Ospiti esterni (1)",
+              "error": "La fine deve venire dopo l'inizio.", "awaiting": "⏳ in attesa",
+              "answer": "Anna Rossi (acme.example) ha accettato *Quarterly review* — mar 3 "
+                        "mar, 10:00. 1 su 1 ha accettato.",
+              "invite": "Invita ospite", "guest_error": "Questo ospite è già invitato."},
+}
+
+
+@pytest.mark.parametrize("slack_locale", sorted(WORDS))
+async def test_the_whole_story_speaks_the_organizers_language(slack, smtp_sink, slack_locale):
+    said = WORDS[slack_locale]
+    slack.api.users["UORG"]["locale"] = slack_locale
+    form = await open_form(slack)
+    assert form["blocks"][0]["label"]["text"] == said["title"]
+    assert form["submit"]["text"] == said["save"]
+    form = await add_guest(slack, form, "anna.rossi@acme.example", "Anna", "Rossi")
+    assert said["header"] in str(form["blocks"]) and said["invite"] in str(form["blocks"])
+    await slack.click("invite_guest", "invite_guest", view=form)
+    pushed = (await slack.api.wait_for("views.push", 2))[-1]["view"]
+    again = await slack.submit({**pushed, "id": "VG2", "root_view_id": "VROOT"},
+                               guest_state("anna.rossi@acme.example", "Anna", "Rossi"))
+    assert again.json()["errors"] == {"email": said["guest_error"]}
+    wrong = await slack.submit(form, event_state(start="11:00", end="10:00"))
+    assert wrong.json()["errors"] == {"end_time": said["error"]}
+    await slack.submit(form, event_state())
+    await saved_event(slack)
+    await deliver_all(slack.runtime)
+    [card] = slack.api.called("chat.postMessage")
+    assert said["awaiting"] in str(card["blocks"])
+    [message] = smtp_sink.messages
+    page = answer_link(message).replace("http://127.0.0.1:8000", "")
+    await slack.client.post(page, data={"answer": "accepted"})
+    await deliver_all(slack.runtime)
+    dms = [c["text"] for c in slack.api.called("chat.postMessage")]
+    assert said["answer"] in dms
