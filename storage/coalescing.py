@@ -58,14 +58,36 @@ async def told_row(session: AsyncSession, key: str, but: int | None = None) -> R
 
 
 async def merge(session: AsyncSession, waiting: Row[Any], older: Payload, newer: Payload,
-                told: Row[Any] | None, not_before: datetime | None = None) -> None:
+                told: Row[Any] | None, due: datetime | None = None) -> None:
     """Write into the waiting row what `older` then `newer` say, by their kind's rule."""
     payload = notice_type(waiting.kind).coalesce(older, newer, told.payload if told else None)
     values: dict[str, Any] = ({"status": COALESCED} if payload is None
                               else {"payload": payload})
-    if not_before is not None and not_before > waiting.next_attempt_at:
-        values["next_attempt_at"] = not_before
+    if due is not None:
+        values["next_attempt_at"] = due
     await session.execute(update(outbox).where(c.id == waiting.id).values(**values))
+
+
+async def fold_retry(session: AsyncSession, message_id: int, key: str, payload: Payload,
+                     retry_at: datetime) -> bool:
+    """Fold a row that failed on its way into a newer waiting row of its key, if one waits.
+
+    The waiting row was timed as if the failed one went out; it did not, so it is due by
+    the last row really sent, and never before the retry time the peer asked for.
+    """
+    waiting = await waiting_row(session, key)
+    if waiting is None:
+        return False
+    told = await told_row(session, key, but=message_id)
+    window = notice_type(waiting.kind).coalesce_window
+    if told is None:
+        due = retry_at
+    elif told.status == "sending" or told.sent_at is None:
+        due = max(retry_at, waiting.next_attempt_at)
+    else:
+        due = max(retry_at, told.sent_at + window)
+    await merge(session, waiting, payload, waiting.payload, told, due)
+    return True
 
 
 def _due(notice: Notice, told: Row[Any] | None, now: datetime) -> datetime:

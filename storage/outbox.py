@@ -64,31 +64,24 @@ class SqlOutbox:
         """Due again later; if a newer row of its key waits meanwhile, fold it into that one."""
         failed = {"last_error": error[:2000], "locked_until": None,
                   "attempts": outbox.c.attempts + 1}
-        row = (await self.session.execute(
-            select(outbox.c.payload, outbox.c.coalesce_key)
-            .where(outbox.c.id == message_id))).one()
+        again = {"status": "pending", "next_attempt_at": next_attempt_at, **failed}
+        row = (await self.session.execute(select(outbox.c.payload, outbox.c.coalesce_key)
+                                          .where(outbox.c.id == message_id))).one()
+        if row.coalesce_key is None:
+            await self._set(message_id, **again)
+            return
         for _ in range(coalescing.TRIES):
-            if row.coalesce_key and await self._fold(message_id, row.coalesce_key, row.payload,
-                                                     next_attempt_at):
+            if await coalescing.fold_retry(self.session, message_id, row.coalesce_key,
+                                           row.payload, next_attempt_at):
                 await self._set(message_id, status=coalescing.COALESCED, **failed)
                 return
             try:
                 async with self.session.begin_nested():
-                    await self._set(message_id, status="pending",
-                                    next_attempt_at=next_attempt_at, **failed)
+                    await self._set(message_id, **again)
                 return
             except IntegrityError:  # a writer committed a waiting row of the key just now
                 continue
         raise RuntimeError(f"outbox row {message_id} could not be retried")
-
-    async def _fold(self, message_id: int, key: str, payload: dict[str, object],
-                    not_before: datetime) -> bool:
-        waiting = await coalescing.waiting_row(self.session, key)
-        if waiting is None:
-            return False
-        told = await coalescing.told_row(self.session, key, but=message_id)
-        await coalescing.merge(self.session, waiting, payload, waiting.payload, told, not_before)
-        return True
 
     async def mark_failed(self, message_id: int, error: str, now: datetime) -> None:
         await self._set(message_id, status="failed", last_error=error[:2000],
