@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,7 +20,7 @@ from storage.tables import OUTBOX_WAITING, outbox
 
 WAITING = "pending"
 TOLD = ("sent", "sending")
-COALESCED = "coalesced"  # merged into another row, or nothing left to say
+COALESCED = "coalesced"  # failed on its way, and folded into a newer row of its key
 TRIES = 5  # each retry follows a writer that committed meanwhile; more means a bug
 
 c = outbox.c
@@ -61,8 +61,10 @@ async def merge(session: AsyncSession, waiting: Row[Any], older: Payload, newer:
                 told: Row[Any] | None, due: datetime | None = None) -> None:
     """Write into the waiting row what `older` then `newer` say, by their kind's rule."""
     payload = notice_type(waiting.kind).coalesce(older, newer, told.payload if told else None)
-    values: dict[str, Any] = ({"status": COALESCED} if payload is None
-                              else {"payload": payload})
+    if payload is None:  # nothing left to say: the job is cancelled, not failed
+        await session.execute(delete(outbox).where(c.id == waiting.id))
+        return
+    values: dict[str, Any] = {"payload": payload}
     if due is not None:
         values["next_attempt_at"] = due
     await session.execute(update(outbox).where(c.id == waiting.id).values(**values))
