@@ -103,7 +103,7 @@ def _due(notice: Notice, told: Row[Any] | None, now: datetime) -> datetime:
 async def _insert(session: AsyncSession, notice: Notice, key: str, due: datetime,
                   now: datetime) -> bool:
     """Insert the waiting row; False when another writer's waiting row got there first."""
-    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = dialect.insert(outbox).values(
         kind=notice.kind, payload=notice.payload(), status=WAITING, attempts=0,
         next_attempt_at=due, created_at=now, idempotency_key=notice.idempotency_key(),

@@ -37,12 +37,10 @@ class Notice:
         return None
 
     @classmethod
-    def coalesce(cls, waiting: Payload, newer: Payload, told: Payload | None,
+    def coalesce(cls, older: Payload, newer: Payload, told: Payload | None,
                  ) -> Payload | None:
-        """The one payload saying what `waiting` then `newer` say; None if `told` says it.
-
-        `told` is the payload last sent (or being sent) for the key, if any.
-        """
+        """One payload saying what `older` then `newer` (both unsent) say; None if `told`,
+        the payload last sent (or on its way) for the key, says it already."""
         return newer
 
 
@@ -133,10 +131,10 @@ class GuestResponded(Notice):
         return f"{self.kind}:{self.attendee_id}"
 
     @classmethod
-    def coalesce(cls, waiting: Payload, newer: Payload, told: Payload | None,
+    def coalesce(cls, older: Payload, newer: Payload, told: Payload | None,
                  ) -> Payload | None:
         """The latest answer and note win; back to what the organizer last heard, say nothing."""
-        merged = newer | {"previous": waiting["previous"]}
+        merged = newer | {"previous": older["previous"]}
         if told and merged["answer"] == told["answer"] and (
                 merged["comment"] in (None, told["comment"])):
             return None
