@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.notices import Notice
 from bot.ports import OutboxMessage
+from storage import coalescing
 from storage.tables import outbox
 
 
@@ -19,13 +21,16 @@ class SqlOutbox:
         self.session = session
 
     async def add(self, notices: Sequence[Notice], now: datetime) -> None:
-        if not notices:
-            return
+        """Write notices as rows due now; coalescing ones merge or wait (storage.coalescing)."""
         rows = [{
             "kind": n.kind, "payload": n.payload(), "status": "pending", "attempts": 0,
             "next_attempt_at": now, "created_at": now, "idempotency_key": n.idempotency_key(),
-        } for n in notices]
-        await self.session.execute(insert(outbox), rows)
+        } for n in notices if n.coalesce_key() is None]
+        if rows:
+            await self.session.execute(insert(outbox), rows)
+        for notice in notices:
+            if notice.coalesce_key() is not None:
+                await coalescing.add_coalescing(self.session, notice, now)
 
     async def claim_due(self, now: datetime, limit: int, lease_seconds: float,
                         kinds: Sequence[str] | None = None) -> list[OutboxMessage]:
@@ -56,9 +61,27 @@ class SqlOutbox:
                 .values(status="sent", sent_at=now, locked_until=None))
 
     async def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None:
-        await self._set(message_id, status="pending", last_error=error[:2000],
-                        next_attempt_at=next_attempt_at, locked_until=None,
-                        attempts=outbox.c.attempts + 1)
+        """Due again later; if a newer row of its key waits meanwhile, fold it into that one."""
+        failed = {"last_error": error[:2000], "locked_until": None,
+                  "attempts": outbox.c.attempts + 1}
+        again = {"status": "pending", "next_attempt_at": next_attempt_at, **failed}
+        row = (await self.session.execute(select(outbox.c.payload, outbox.c.coalesce_key)
+                                          .where(outbox.c.id == message_id))).one()
+        if row.coalesce_key is None:
+            await self._set(message_id, **again)
+            return
+        for _ in range(coalescing.TRIES):
+            if await coalescing.fold_retry(self.session, message_id, row.coalesce_key,
+                                           row.payload, next_attempt_at):
+                await self._set(message_id, status=coalescing.COALESCED, **failed)
+                return
+            try:
+                async with self.session.begin_nested():
+                    await self._set(message_id, **again)
+                return
+            except IntegrityError:  # a writer committed a waiting row of the key just now
+                continue
+        raise RuntimeError(f"outbox row {message_id} could not be retried")
 
     async def mark_failed(self, message_id: int, error: str, now: datetime) -> None:
         await self._set(message_id, status="failed", last_error=error[:2000],

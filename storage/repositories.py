@@ -31,6 +31,13 @@ from storage.crypto import SecretBox
 _SECRET_FIELDS = ("smtp_password", "imap_password")
 
 
+async def insert_if_missing(session: AsyncSession, table: Any, values: dict[str, Any]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING: a concurrent insert of the same row is no error."""
+    dialect = session.get_bind().dialect.name
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    await session.execute(statement.values(**values).on_conflict_do_nothing())
+
+
 class SqlWorkspaces:
     def __init__(self, session: AsyncSession, box: SecretBox) -> None:
         self.session, self.box = session, box
@@ -40,12 +47,14 @@ class SqlWorkspaces:
 
     async def get_or_add(self, platform: Platform, external_id: str, name: str = "",
                          ) -> Workspace:
-        found = await self.session.scalar(select(Workspace).filter_by(
-            platform=platform, external_id=external_id))
-        if found is None:
-            found = Workspace(platform=platform, external_id=external_id, name=name)
-            self.session.add(found)
-            await self.session.flush()
+        query = select(Workspace).filter_by(platform=platform, external_id=external_id)
+        found = await self.session.scalar(query)
+        if found is None:  # two first requests of a workspace may arrive at once
+            await insert_if_missing(self.session, tables.workspaces, {
+                "platform": platform.value, "external_id": external_id, "name": name,
+                "locale": "en", "timezone": "UTC"})
+            found = await self.session.scalar(query)
+        assert found is not None
         return found
 
     async def get_mail(self, workspace: Workspace) -> MailSettings | None:
@@ -82,12 +91,14 @@ class SqlPeople:
         return await self.session.get(Person, person_id)
 
     async def get_or_add(self, workspace: Workspace, ref: PersonRef) -> Person:
-        person = await self.session.scalar(select(Person).filter_by(
-            workspace_id=workspace.id, user_id=ref.user_id))
-        if person is None:
-            person = Person(workspace_id=workspace.id or 0, platform=ref.platform,
-                            user_id=ref.user_id)
-            self.session.add(person)
+        query = select(Person).filter_by(workspace_id=workspace.id, user_id=ref.user_id)
+        person = await self.session.scalar(query)
+        if person is None:  # two first clicks of a person may arrive at once
+            await insert_if_missing(self.session, tables.people, {
+                "workspace_id": workspace.id, "platform": ref.platform.value,
+                "user_id": ref.user_id, "display_name": ref.display_name})
+            person = await self.session.scalar(query)
+        assert person is not None
         # What the platform tells us now is fresher than what we stored.
         person.display_name = ref.display_name or person.display_name
         person.timezone = ref.timezone or person.timezone

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 from bot.domain.model import Answer, EventStatus, Platform, Role
@@ -107,6 +108,10 @@ attachments = Table(
     Column("data", LargeBinary, nullable=False),
 )
 
+# An outbox row still waiting to be claimed; a literal, so that PostgreSQL can match an
+# ON CONFLICT target to the partial index below even from a prepared statement's generic plan.
+OUTBOX_WAITING = text("status = 'pending'")
+
 outbox = Table(
     "outbox", metadata,
     Column("id", Integer, primary_key=True),
@@ -121,7 +126,11 @@ outbox = Table(
     Column("sent_at", UTCDateTime, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("idempotency_key", String(255), nullable=False, unique=True),
+    Column("coalesce_key", String(255), nullable=True, index=True),
     Index("ix_outbox_due", "status", "next_attempt_at"),
+    # At most one waiting row per coalescing key, whatever number of writers race.
+    Index("uq_outbox_waiting_coalesce_key", "coalesce_key", unique=True,
+          sqlite_where=OUTBOX_WAITING, postgresql_where=OUTBOX_WAITING),
 )
 
 # Half-finished chat conversations and other front-end state that must survive a restart.

@@ -1,25 +1,55 @@
 """What happened: the domain's record of facts the outside world must hear about.
 
 Each notice becomes one outbox row (kind, payload, idempotency key) in the same
-transaction as the change that caused it.
+transaction as the change that caused it. A notice with a coalescing key is news that
+can wait: while a row of its key waits unsent, later ones merge into it, and rows of one
+key leave at most once per window (so a guest clicking twenty times is one message).
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 from typing import Any, ClassVar
+
+Payload = dict[str, Any]
 
 
 @dataclass(frozen=True)
 class Notice:
     kind: ClassVar[str] = "notice"
+    coalesce_window: ClassVar[timedelta] = timedelta(0)
 
-    def payload(self) -> dict[str, Any]:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "kind" in cls.__dict__:
+            _KINDS[cls.kind] = cls
+
+    def payload(self) -> Payload:
         return asdict(self)
 
     def idempotency_key(self) -> str:
         raise NotImplementedError
+
+    def coalesce_key(self) -> str | None:
+        """Notices sharing a key merge while one waits; None (the default): each is sent."""
+        return None
+
+    @classmethod
+    def coalesce(cls, older: Payload, newer: Payload, told: Payload | None,
+                 ) -> Payload | None:
+        """One payload saying what `older` then `newer` (both unsent) say; None if `told`,
+        the payload last sent (or on its way) for the key, says it already."""
+        return newer
+
+
+_KINDS: dict[str, type[Notice]] = {}
+
+
+def notice_type(kind: str) -> type[Notice]:
+    """The notice class of an outbox kind, for its coalescing rule."""
+    return _KINDS.get(kind, Notice)
 
 
 def _unique(kind: str) -> str:
@@ -91,8 +121,24 @@ class GuestResponded(Notice):
     accepted: int
     invited: int
 
+    # One message per guest per minute: Slack and Telegram rate-limit floods.
+    coalesce_window: ClassVar[timedelta] = timedelta(minutes=1)
+
     def idempotency_key(self) -> str:
         return _unique(self.kind)
+
+    def coalesce_key(self) -> str:
+        return f"{self.kind}:{self.attendee_id}"
+
+    @classmethod
+    def coalesce(cls, older: Payload, newer: Payload, told: Payload | None,
+                 ) -> Payload | None:
+        """The latest answer and note win; back to what the organizer last heard, say nothing."""
+        merged = newer | {"previous": older["previous"]}
+        if told and merged["answer"] == told["answer"] and (
+                merged["comment"] in (None, told["comment"])):
+            return None
+        return merged
 
 
 @dataclass(frozen=True)
@@ -104,8 +150,14 @@ class EventChanged(Notice):
     sequence: int
     revision: str
 
+    # The card is rendered from the database when sent, so one edit shows every change.
+    coalesce_window: ClassVar[timedelta] = timedelta(seconds=3)
+
     def idempotency_key(self) -> str:
         return _unique(self.kind)
+
+    def coalesce_key(self) -> str:
+        return f"{self.kind}:{self.event_id}"
 
 
 @dataclass(frozen=True)

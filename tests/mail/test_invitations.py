@@ -5,7 +5,6 @@ from datetime import datetime
 from bot import services
 from bot.domain.model import Attachment
 from tests.support.drafts import ANNA, BOB, CHLOE, ORGANIZER, draft
-from tests.unit.test_catalogs import INFORMAL
 from tests.support.mailbox import (
     answer_link,
     calendar,
@@ -14,6 +13,7 @@ from tests.support.mailbox import (
     mail_runtime,
     vevent,
 )
+from tests.unit.test_catalogs import INFORMAL
 
 
 async def test_each_guest_gets_one_meeting_request(ctx, settings, clock, smtp_sink):

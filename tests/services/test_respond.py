@@ -5,12 +5,23 @@ import asyncio
 import pytest
 
 from bot import services
+from bot.chat.router import CHAT_KINDS
 from bot.domain.errors import AnswerClosed
 from bot.domain.model import Answer, AnswerSource
+from bot.worker import OutboxWorker
 from tests.support.drafts import ORGANIZER, draft
 from tests.support.outbox import outbox_rows
 
 WEB = AnswerSource.WEB
+
+
+class ChatDelivered:
+    """A chat platform that takes every message."""
+
+    kinds = CHAT_KINDS
+
+    async def deliver(self, messages):
+        return {m.id: None for m in messages}
 
 
 async def test_answering_twice_the_same_way_notifies_once(ctx, runtime):
@@ -29,12 +40,14 @@ async def test_changing_the_answer_notifies_again(ctx, runtime, clock):
     event = await services.create_event(ctx, ORGANIZER, draft())
     guest = event.guests[0]
     await services.respond_to_invitation(ctx, guest.id, Answer.ACCEPTED, WEB)
+    await OutboxWorker(ctx.uow, clock, [ChatDelivered()]).run_once()  # told, so not merged into
     clock.advance(minutes=10)
     await services.respond_to_invitation(ctx, guest.id, Answer.DECLINED, WEB, "Sorry, ill")
     rows = await outbox_rows(runtime, "chat.answer")
     assert [(r["payload"]["previous"], r["payload"]["answer"]) for r in rows] == [
         ("awaiting", "accepted"), ("accepted", "declined")]
     assert rows[1]["payload"]["comment"] == "Sorry, ill"
+    assert rows[1]["next_attempt_at"] == clock.now()  # the minute since the first is long over
 
 
 async def test_many_guests_answering_at_once_are_all_recorded(ctx, runtime):

@@ -34,7 +34,7 @@ async def saved_event(slack) -> None:
                      what="the event to be saved")
 
 
-async def test_from_event_new_to_the_organizers_direct_message(slack, smtp_sink):
+async def test_from_event_new_to_the_organizers_direct_message(slack, smtp_sink, clock):
     form = await open_form(slack)
     form = await add_guest(slack, form, "anna.rossi@acme.example", "Anna", "Rossi")
     assert "Anna Rossi" in str(form["blocks"])
@@ -53,6 +53,7 @@ async def test_from_event_new_to_the_organizers_direct_message(slack, smtp_sink)
     assert answered.status_code == 200 and "accepted" in answered.text.lower()
 
     posts_before = len(slack.api.called("chat.postMessage"))
+    clock.advance(seconds=3)  # card edits of one event are at least 3 s apart
     worker = create_worker(slack.runtime)
     while await worker.run_once():
         pass

@@ -30,7 +30,7 @@ async def create(chat, guests=(("anna.rossi@acme.example", "Anna", "Rossi"),)) -
     return await chat.send(button(ME, "save"))
 
 
-async def test_from_event_new_to_the_organizers_message(chat, smtp_sink):
+async def test_from_event_new_to_the_organizers_message(chat, smtp_sink, clock):
     said = await create(chat)
     assert said[0] == "Saved. Invitations are on their way to 1 guests."
     assert said[1].startswith("📅 Quarterly review") and "⏳ Anna Rossi" in said[1]
@@ -51,6 +51,7 @@ async def test_from_event_new_to_the_organizers_message(chat, smtp_sink):
         assert (await web.post(page, data={"answer": "accepted"})).status_code == 200
 
     sent_before = len(chat.api.called("sendMessage"))
+    clock.advance(seconds=3)  # card edits of one event are at least 3 s apart
     await deliver_all(chat.runtime)
     told = chat.api.said()[sent_before:]
     assert told == ["Anna Rossi (acme.example) accepted “Quarterly review” — Tue 3 Mar, 10:00. "
@@ -96,7 +97,7 @@ async def test_invite_more_from_the_card(chat, smtp_sink):
     assert invite["Subject"].startswith("Invitation:")
 
 
-async def test_cancel_from_the_card_after_confirming(chat, smtp_sink):
+async def test_cancel_from_the_card_after_confirming(chat, smtp_sink, clock):
     await create(chat)
     event = (await services.list_upcoming(chat.runtime.ctx, _me()))[0]
     await deliver_all(chat.runtime)
@@ -105,6 +106,7 @@ async def test_cancel_from_the_card_after_confirming(chat, smtp_sink):
     assert asked[-1].startswith("Cancel “Quarterly review”?")
     done = await chat.send(button(ME, f"card:cancel_yes:{event.id}"))
     assert done == ["“Quarterly review” is cancelled; every guest gets a cancellation."]
+    clock.advance(seconds=3)  # card edits of one event are at least 3 s apart
     await deliver_all(chat.runtime)
     [cancel] = smtp_sink.messages
     assert cancel["Subject"].startswith("Cancelled: Quarterly review")

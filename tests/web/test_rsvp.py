@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from datetime import timedelta
 
 import pytest
 
 from bot import services, tokens
+from bot.chat.router import CHAT_KINDS
 from bot.domain.drafts import GuestDraft
 from bot.domain.model import Answer
+from bot.worker import OutboxWorker
 from tests.support.drafts import ORGANIZER, draft
 from tests.support.outbox import outbox_rows
 
@@ -50,12 +53,23 @@ async def test_answering_twice_the_same_way_notifies_once(web, link, runtime):
     assert len(await outbox_rows(runtime, "chat.answer")) == 1
 
 
-async def test_changing_the_answer_notifies_again(web, link, runtime):
+class ChatDelivered:
+    """A chat platform that takes every message."""
+
+    kinds = CHAT_KINDS
+
+    async def deliver(self, messages):
+        return {m.id: None for m in messages}
+
+
+async def test_changing_the_answer_notifies_again(web, link, runtime, clock):
     await web.post(link, data={"answer": "accepted"})
+    await OutboxWorker(runtime.ctx.uow, clock, [ChatDelivered()]).run_once()
     await web.post(link, data={"answer": "tentative", "comment": "Train strike"})
     rows = await outbox_rows(runtime, "chat.answer")
     assert [(r["payload"]["previous"], r["payload"]["answer"]) for r in rows] == [
         ("awaiting", "accepted"), ("accepted", "tentative")]
+    assert rows[1]["next_attempt_at"] == clock.now() + timedelta(minutes=1)
 
 
 async def test_a_post_without_a_choice_is_refused(web, link, runtime):

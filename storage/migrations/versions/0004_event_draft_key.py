@@ -1,13 +1,13 @@
 """the form an event was saved from, so saving it twice stores it once
 
-Revision ID: 0006
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0006'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
