@@ -26,6 +26,22 @@ INVALID = {
     "nothing_to_answer": "Choose Accept, Maybe or Decline.",
 }
 
+# The sender mailbox set-up: field rules, and what a failed login check says. The reasons
+# never quote the remote server, which could put anything in its replies.
+MAIL_SETUP = {
+    "host_required": "Please fill in the server's name.",
+    "bad_host": "Give the server's name only, such as mail.acme.example: no spaces, no "
+                "scheme, no port.",
+    "smtp_port": "Use one of the usual SMTP ports: 25, 465, 587 or 2525.",
+    "imap_port": "Use one of the usual IMAP ports: 143 or 993.",
+    "bad_security": "Choose STARTTLS, TLS or none.",
+    "cannot_connect": "cannot connect to the server (check its name and port)",
+    "timed_out": "the server did not answer in time",
+    "tls_failed": "the secure connection (TLS) failed",
+    "login_refused": "the server refused the user name or password",
+    "server_refused": "the server refused the connection",
+}
+
 CLOSED = {
     "cancelled": "This event was cancelled.",
     "ended": "This event has already taken place.",
@@ -43,6 +59,11 @@ ANSWER_VERBS = {
 def invalid(key: str, **values: object) -> str:
     """The message for a validation problem."""
     return INVALID[key].format(**values)
+
+
+def mail_setup(key: str) -> str:
+    """The message for a mail set-up problem."""
+    return MAIL_SETUP[key]
 
 
 def when(start: datetime, end: datetime, tz: str, locale: str = "en") -> str:
