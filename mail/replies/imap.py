@@ -12,27 +12,45 @@ from mail.replies.mailbox import Mailbox
 
 # Set on every message we handled; other mail keeps its flags untouched.
 HANDLED = "OspiteReply"
-TIMEOUT = 30
+TIMEOUT = 10.0
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @contextmanager
-def connect(box: Mailbox) -> Iterator[imaplib.IMAP4]:
-    """A logged-in connection with the folder selected read-write."""
-    if box.security == "tls":
-        conn: imaplib.IMAP4 = imaplib.IMAP4_SSL(box.host, box.port, timeout=TIMEOUT,
-                                               ssl_context=ssl.create_default_context())
-    else:
-        conn = imaplib.IMAP4(box.host, box.port, timeout=TIMEOUT)
-        if box.security == "starttls":
-            conn.starttls(ssl.create_default_context())
+def connect(box: Mailbox, timeout: float = TIMEOUT) -> Iterator[imaplib.IMAP4]:
+    """A logged-in connection with the folder selected read-write.
+
+    `timeout` bounds each network wait (connect, greeting, every command), so a server that
+    stops answering costs at most that long per step.
+    """
+    conn = open_connection(box, timeout)
     try:
         conn.login(box.user, box.password)
-        _ok(conn.select(_quote(box.folder)))
+        _ok(conn.select(quote(box.folder)))
         yield conn
     finally:
         with suppress(OSError, imaplib.IMAP4.error):
             conn.logout()
+
+
+def open_connection(box: Mailbox, timeout: float) -> imaplib.IMAP4:
+    """Connected and greeted, and through STARTTLS when asked; not yet logged in."""
+    conn = greet(box, timeout)
+    if box.security == "starttls":
+        try:
+            conn.starttls(ssl.create_default_context())
+        except BaseException:
+            conn.shutdown()
+            raise
+    return conn
+
+
+def greet(box: Mailbox, timeout: float) -> imaplib.IMAP4:
+    """Connected (over TLS for `tls`) and greeted by the server."""
+    if box.security == "tls":
+        return imaplib.IMAP4_SSL(box.host, box.port, timeout=timeout,
+                                 ssl_context=ssl.create_default_context())
+    return imaplib.IMAP4(box.host, box.port, timeout=timeout)
 
 
 def uid_validity(conn: imaplib.IMAP4) -> str:
@@ -68,5 +86,6 @@ def _ok(response: tuple[str, list]) -> list:
     return data
 
 
-def _quote(folder: str) -> str:
+def quote(folder: str) -> str:
+    """A folder name as an IMAP quoted string."""
     return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
