@@ -1,7 +1,8 @@
-"""Saving the sender mailbox: admins only, and only once the SMTP login works."""
+"""Saving the sender mailbox: admins only, only within the mail rules, once the logins work."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
@@ -9,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import services
 from bot.domain.errors import InvalidInput
+from bot.domain.mailbox import check_mail_settings
 from bot.domain.model import MailSettings
 from bot.domain.validation import check_email
 from bot.services import Context
@@ -16,8 +18,9 @@ from handlers.slack import texts
 from handlers.slack.blocks import values
 from handlers.slack.ids import Block, View
 from handlers.slack.people import is_admin, person
-from mail.sender_config import from_settings
-from mail.smtp import login_problem
+from mail.setup_check import login_problems
+
+FAILED = {Block.SMTP_HOST: texts.SMTP_FAILED, Block.IMAP_HOST: texts.IMAP_FAILED}
 
 
 def register(app: AsyncApp, ctx: Context) -> None:
@@ -30,9 +33,8 @@ def register(app: AsyncApp, ctx: Context) -> None:
             return
         mail, errors = _mail(values(body["view"]))
         if not errors:
-            problem = await login_problem(from_settings(mail))
-            if problem:
-                errors[Block.SMTP_HOST] = texts.SMTP_FAILED.format(reason=problem)
+            errors = {Block(field): FAILED[Block(field)].format(reason=problem)
+                      for field, problem in (await login_problems(mail)).items()}
         if errors:
             await ack(response_action="errors", errors=errors)
             return
@@ -45,25 +47,31 @@ def register(app: AsyncApp, ctx: Context) -> None:
 
 
 def _mail(found: dict[str, Any]) -> tuple[MailSettings, dict[str, str]]:
-    errors: dict[str, str] = {}
-    email = (found.get(Block.SENDER_EMAIL) or "").strip()
-    try:
+    def text(block: Block) -> str:
+        return (found.get(block) or "").strip()
+
+    def port(block: Block, default: int) -> int:
+        raw = text(block) or str(default)
+        return int(raw) if raw.isdigit() and len(raw) < 6 else 0  # 0: no mail port, refused
+
+    email = text(Block.SENDER_EMAIL)
+    with contextlib.suppress(InvalidInput):  # reported with the other fields below
         email = check_email(email)
-    except InvalidInput as bad:
-        errors[Block.SENDER_EMAIL] = bad.problems["email"]
-    ports = {}
-    for block, default in ((Block.SMTP_PORT, 587), (Block.IMAP_PORT, 993)):
-        raw = (found.get(block) or str(default)).strip()
-        if not raw.isdigit() or not 0 < int(raw) < 65536:
-            errors[block] = "A port is a number from 1 to 65535."
-        ports[block] = int(raw) if raw.isdigit() else default
     mail = MailSettings(
-        sender_name=(found.get(Block.SENDER_NAME) or "").strip(), sender_email=email,
-        smtp_host=(found.get(Block.SMTP_HOST) or "").strip(), smtp_port=ports[Block.SMTP_PORT],
+        sender_name=text(Block.SENDER_NAME), sender_email=email,
+        smtp_host=text(Block.SMTP_HOST), smtp_port=port(Block.SMTP_PORT, 587),
         smtp_security=found.get(Block.SMTP_SECURITY) or "starttls",
-        smtp_user=(found.get(Block.SMTP_USER) or "").strip(),
-        smtp_password=found.get(Block.SMTP_PASSWORD) or "",
-        imap_host=(found.get(Block.IMAP_HOST) or "").strip(), imap_port=ports[Block.IMAP_PORT],
-        imap_user=(found.get(Block.IMAP_USER) or "").strip(),
-        imap_password=found.get(Block.IMAP_PASSWORD) or "")
-    return mail, errors
+        smtp_user=text(Block.SMTP_USER), smtp_password=found.get(Block.SMTP_PASSWORD) or "",
+        imap_host=text(Block.IMAP_HOST), imap_port=port(Block.IMAP_PORT, 993),
+        imap_user=text(Block.IMAP_USER), imap_password=found.get(Block.IMAP_PASSWORD) or "")
+    try:
+        check_mail_settings(mail)
+    except InvalidInput as bad:
+        # Each problem goes next to its field; a rule without a field here sits by the host.
+        return mail, {_block(field): message for field, message in bad.problems.items()}
+    return mail, {}
+
+
+def _block(field: str) -> Block:
+    known = {block.value for block in Block}
+    return Block(field) if field in known else Block(f"{field.partition('_')[0]}_host")

@@ -12,6 +12,7 @@ MAIL_ADMINS_ONLY = ("Invitations need a sender mailbox first, and only a workspa
                     "owner can set it up. Please ask {admins} to run `/event setup`.")
 MAIL_SAVED = "The sender mailbox is set up: invitations will go out from {email}."
 SMTP_FAILED = "Could not log in to this SMTP server: {reason}"
+IMAP_FAILED = "Could not log in to this IMAP server: {reason}"
 CREATED = "Your event *{title}* is saved; invitations are on their way."
 SAVE_FAILED = "Your event could not be saved: {reason}"
 NOT_YOURS = "Only the organizer can change this event."

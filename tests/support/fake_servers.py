@@ -25,8 +25,7 @@ class FakeServer:
         self.accepted = threading.Semaphore(0)  # released once per connection taken
         self._released = threading.Event()
         self._sockets: list[socket.socket] = []
-        self._listener = socket.create_server(("127.0.0.1", self.port), reuse_port=False)
-        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener = socket.create_server(("127.0.0.1", self.port))  # SO_REUSEADDR set
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
@@ -58,6 +57,8 @@ class FakeServer:
 
     def close(self) -> None:
         self.release()
+        with suppress(OSError):  # wakes the thread blocked in accept(); close() alone does not
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
 
 

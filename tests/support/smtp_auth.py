@@ -20,9 +20,9 @@ def _check(server, session, envelope, mechanism, data) -> AuthResult:
 
 
 @contextmanager
-def smtp_with_login() -> Iterator[int]:
+def smtp_with_login(port: int | None = None) -> Iterator[int]:
     """Yields the port of a server on 127.0.0.1 that accepts only USER / PASSWORD."""
-    port = free_port()
+    port = port or free_port()
     controller = Controller(SmtpSink(), hostname="127.0.0.1", port=port,
                             auth_require_tls=False, authenticator=_check,
                             auth_exclude_mechanism=["LOGIN"])
