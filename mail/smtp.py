@@ -19,7 +19,11 @@ from mail.sender_config import Sender
 log = logging.getLogger("ospite.mail")
 
 T = TypeVar("T")
-TIMEOUT = 30.0
+# A server that has not greeted us and taken the login by then is down for this round.
+CONNECT_SECONDS = 5.0
+COMMAND_SECONDS = 30.0  # one command, the DATA of a message with attachments included
+# Well under the outbox lease (300 s), so no other worker claims these rows meanwhile.
+BATCH_SECONDS = 120.0
 Outcome = DeliveryError | None
 
 
@@ -29,30 +33,45 @@ async def send_batch(sender: Sender, items: Sequence[tuple[int, T]],
     if sender.folder is not None:
         built = [(mid, build(item)) for mid, item in items]
         return await asyncio.to_thread(_write_files, sender.folder, built)
-    client = aiosmtplib.SMTP(hostname=sender.host, port=sender.port, timeout=TIMEOUT,
+    client = aiosmtplib.SMTP(hostname=sender.host, port=sender.port, timeout=COMMAND_SECONDS,
                              use_tls=sender.security == "tls",
                              start_tls=sender.security == "starttls")
     try:
-        await client.connect()
-        if sender.user:
-            await client.login(sender.user, sender.password)
-    except (aiosmtplib.SMTPException, OSError) as exc:
+        async with asyncio.timeout(CONNECT_SECONDS):
+            await client.connect(timeout=CONNECT_SECONDS)
+            if sender.user:
+                await client.login(sender.user, sender.password)
+    except (aiosmtplib.SMTPException, OSError) as exc:  # TimeoutError is an OSError
+        client.close()
         reason = f"cannot reach {sender!r}: {describe(exc)}"
         log.warning(reason)
         return {mid: TemporaryFailure(reason) for mid, _ in items}
+    outcomes: dict[int, Outcome] = {}
     try:
-        return await _send_each(client, items, build)
+        async with asyncio.timeout(BATCH_SECONDS):
+            await _send_each(client, items, build, outcomes)
+    except TimeoutError:
+        log.warning("sending through %r took too long; the rest waits", sender)
     finally:
-        if client.is_connected:
-            try:
+        await _quit(client)
+    # A message cut off mid-DATA may have arrived; at least once beats never.
+    return {mid: outcomes.get(mid, TemporaryFailure("timed out before sending"))
+            for mid, _ in items}
+
+
+async def _quit(client: aiosmtplib.SMTP) -> None:
+    try:
+        async with asyncio.timeout(CONNECT_SECONDS):
+            if client.is_connected:
                 await client.quit()
-            except (aiosmtplib.SMTPException, OSError):
-                client.close()
+    except (aiosmtplib.SMTPException, OSError):
+        pass
+    finally:
+        client.close()
 
 
 async def _send_each(client: aiosmtplib.SMTP, items: Sequence[tuple[int, T]],
-                     build: Callable[[T], EmailMessage]) -> dict[int, Outcome]:
-    outcomes: dict[int, Outcome] = {}
+                     build: Callable[[T], EmailMessage], outcomes: dict[int, Outcome]) -> None:
     for mid, item in items:
         if not client.is_connected:
             outcomes[mid] = TemporaryFailure("the SMTP server closed the connection")
@@ -72,7 +91,6 @@ async def _send_each(client: aiosmtplib.SMTP, items: Sequence[tuple[int, T]],
             outcomes[mid] = classify(exc.code, describe(exc))
         except (aiosmtplib.SMTPException, OSError) as exc:
             outcomes[mid] = TemporaryFailure(describe(exc))
-    return outcomes
 
 
 LOGIN_CHECK_SECONDS = 2.5

@@ -24,6 +24,8 @@ class FakeServer:
         self.port = port or free_port()
         self.accepted = threading.Semaphore(0)  # released once per connection taken
         self._released = threading.Event()
+        self._lock = threading.Lock()
+        self.open = 0  # silent connections the client has not hung up yet
         self._sockets: list[socket.socket] = []
         self._listener = socket.create_server(("127.0.0.1", self.port))  # SO_REUSEADDR set
         threading.Thread(target=self._accept, daemon=True).start()
@@ -41,12 +43,22 @@ class FakeServer:
     def _serve(self, conn: socket.socket) -> None:
         with suppress(OSError), conn:
             if self.banner is None:
-                self._released.wait()
+                self._hold(conn)
                 return
             conn.sendall(self.banner)
             reader = conn.makefile("rb")
             while line := reader.readline():
                 conn.sendall(self.reply(line) if callable(self.reply) else self.reply)
+
+    def _hold(self, conn: socket.socket) -> None:
+        with self._lock:
+            self.open += 1
+        try:
+            while not self._released.is_set() and conn.recv(4096):
+                pass  # whatever the client says, no answer; b"" once it hangs up
+        finally:
+            with self._lock:
+                self.open -= 1
 
     def release(self) -> None:
         """Let go of every held connection (the client sees it closed)."""
