@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.services import list_mail_settings
-from mail.replies.mailbox import Mailbox, from_settings, from_url
+from mail.replies.mailbox import Mailbox, from_settings, from_url, merged
 from mail.replies.reader import ReplyReader
 
 if TYPE_CHECKING:
@@ -18,7 +18,8 @@ def wire_replies(runtime: Runtime) -> None:
     configured = [from_url(url)] if url else []
 
     async def mailboxes() -> list[Mailbox]:
-        found = [from_settings(mail) for mail in await list_mail_settings(runtime.ctx)]
-        return configured + [box for box in found if box is not None and box not in configured]
+        found = [from_settings(mail, workspace_id)
+                 for workspace_id, mail in await list_mail_settings(runtime.ctx)]
+        return merged(configured + [box for box in found if box is not None])
 
     runtime.worker_tasks.append(ReplyReader(runtime.ctx, mailboxes).run)

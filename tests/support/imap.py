@@ -76,10 +76,11 @@ class Dovecot:
 
     def url_for(self, user: str, password: str | None = None) -> str:
         """IMAP_URL of one of the server's users (with its own password unless given)."""
-        secret = self._password(user) if password is None else password
+        secret = self.password_of(user) if password is None else password
         return f"imap://{user.replace('@', '%40')}:{secret}@127.0.0.1:{self.port}/INBOX"
 
-    def _password(self, user: str) -> str:
+    def password_of(self, user: str) -> str:
+        """The password of one of the server's users."""
         return self.password if user == self.user else self.others[user]
 
     @property
@@ -127,7 +128,7 @@ class Dovecot:
 
     def client(self, user: str | None = None) -> imaplib.IMAP4:
         conn = imaplib.IMAP4("127.0.0.1", self.port, timeout=10)
-        conn.login(user or self.user, self._password(user or self.user))
+        conn.login(user or self.user, self.password_of(user or self.user))
         return conn
 
     def append(self, raw: bytes, flags: str = "", received: datetime | None = None,
