@@ -106,7 +106,7 @@ class ReplyReader:
         validity, uid = key
         raw = None if size > MAX_BYTES else await self._call(imap.fetch, conn, uid,
                                                              MAX_BYTES + 1)
-        mail = _read(raw, size)
+        mail = await self._call(_read, raw, size)  # parsing 2 MB must not hold up the loop
         if mail is None:
             self._ignored[(box, validity)].add(uid)
             return []
