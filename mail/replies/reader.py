@@ -12,15 +12,14 @@ import contextlib
 import imaplib
 import logging
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from typing import Any, TypeVar
 
 from bot.calendar_replies import record_calendar_reply
 from bot.services import Context
 from mail.replies import imap
 from mail.replies.mailbox import Mailbox
 from mail.replies.parse import ReplyMail, read_reply_mail
+from mail.replies.threads import ImapThreads
 
 log = logging.getLogger("ospite.replies")
 
@@ -33,7 +32,6 @@ MAILBOX_SECONDS = 60.0  # one mailbox's round, all steps; each network wait is s
 GIVE_UP_AFTER = 3  # rounds in which recording one reply failed, before it waits for a restart
 
 Mailboxes = Callable[[], Awaitable[list[Mailbox]]]
-T = TypeVar("T")
 
 
 class ReplyReader:
@@ -45,8 +43,7 @@ class ReplyReader:
         # Mail that is not a reply is read once per process and otherwise left alone.
         self._ignored: dict[tuple[Mailbox, str], set[int]] = {}
         self._failures: dict[tuple[Mailbox, str, int], int] = {}
-        # Its own threads: hung servers must not use up the loop's default executor.
-        self._threads = ThreadPoolExecutor(max_workers=16, thread_name_prefix="ospite-imap")
+        self._threads = ImapThreads()
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop` is set; an unreachable mailbox is retried next round."""
@@ -56,7 +53,7 @@ class ReplyReader:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), self.interval)
         finally:
-            self._threads.shutdown(wait=False, cancel_futures=True)
+            self._threads.shutdown()
 
     async def poll(self) -> list[str]:
         """One round over every mailbox at once; returns what happened to each reply."""
@@ -84,29 +81,27 @@ class ReplyReader:
 
     async def poll_mailbox(self, box: Mailbox, outcomes: list[str]) -> None:
         """Read the box's new messages one by one, adding what happened to `outcomes`."""
-        conn = await self._call(imap.open_mailbox, box)
+        conn = await self._threads.open(box)
         try:
             validity = imap.uid_validity(conn)
             ignored = self._ignored.setdefault((box, validity), set())
             since = (self.ctx.clock.now() - LOOK_BACK).date()
-            uids = [u for u in await self._call(imap.unhandled, conn, since)
+            uids = [u for u in await self._threads.call(imap.unhandled, conn, since)
                     if u not in ignored][:BATCH]
-            sizes = await self._call(imap.sizes, conn, uids)
+            sizes = await self._threads.call(imap.sizes, conn, uids)
             for uid in uids:
                 outcomes += await self._read_one(box, conn, (validity, uid), sizes.get(uid, 0))
         except BaseException:  # cut off (time is up) or failed: a thread may still be waiting
-            imap.interrupt(conn)
-            with contextlib.suppress(RuntimeError):  # the reader is shutting down
-                self._threads.submit(imap.close, conn)
+            self._threads.abandon(conn)
             raise
-        await self._call(imap.close, conn)
+        await self._threads.call(imap.close, conn)
 
     async def _read_one(self, box: Mailbox, conn: imaplib.IMAP4, key: tuple[str, int],
                         size: int) -> list[str]:
         validity, uid = key
-        raw = None if size > MAX_BYTES else await self._call(imap.fetch, conn, uid,
+        raw = None if size > MAX_BYTES else await self._threads.call(imap.fetch, conn, uid,
                                                              MAX_BYTES + 1)
-        mail = await self._call(_read, raw, size)  # parsing 2 MB must not hold up the loop
+        mail = await self._threads.call(_read, raw, size)  # parsing 2 MB must not hold up the loop
         if mail is None:
             self._ignored[(box, validity)].add(uid)
             return []
@@ -121,7 +116,7 @@ class ReplyReader:
             except Exception:  # e.g. the database: the message waits for the next round
                 self._recording_failed(box, key)
                 return []
-        await self._call(imap.mark_handled, conn, uid)
+        await self._threads.call(imap.mark_handled, conn, uid)
         return outcomes
 
     def _recording_failed(self, box: Mailbox, key: tuple[str, int]) -> None:
@@ -130,10 +125,6 @@ class ReplyReader:
         self._failures[(box, *key)] = failures
         if failures >= GIVE_UP_AFTER:  # the same error each round: skip it until a restart
             self._ignored[(box, key[0])].add(key[1])
-
-    async def _call(self, blocking: Callable[..., T], *args: Any) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._threads, blocking, *args)
 
 
 def _read(raw: bytes | None, size: int) -> ReplyMail | None:
