@@ -49,6 +49,10 @@ service imap-login {{
 }}
 service anvil {{
   chroot =
+  # No auth penalty either: after a wrong password, the next login would wait seconds.
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 service imap-login {{
   chroot =
