@@ -1,16 +1,16 @@
-"""The guest-facing use cases: open an invitation by its link, answer it, read a reply.
+"""The guest-facing use cases: open an invitation by its link and answer it.
 
-Every answer, whatever its source, goes through `services.respond_to_invitation`, so the
-answer rules and the organizer's notification live in one place.
+Every answer, whatever its source (this page, a calendar reply: `bot.calendar_replies`),
+goes through `services.record_answer`, so the answer rules and the organizer's
+notification live in one place.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from bot import services, tokens
-from bot.domain.errors import AnswerClosed, NotFound
+from bot.domain.errors import NotFound
 from bot.domain.model import (
     Answer,
     AnswerSource,
@@ -22,11 +22,6 @@ from bot.domain.model import (
 )
 from bot.ports import UnitOfWork
 from bot.services import Answered, Context
-
-log = logging.getLogger("ospite.invitations")
-
-PARTSTATS = {"ACCEPTED": Answer.ACCEPTED, "DECLINED": Answer.DECLINED,
-             "TENTATIVE": Answer.TENTATIVE}
 
 
 @dataclass(frozen=True)
@@ -84,48 +79,6 @@ async def get_attachment(ctx: Context, token: str, attachment_id: int) -> Attach
         if file.id == attachment_id:
             return file
     raise NotFound("attachment")
-
-
-async def record_calendar_reply(ctx: Context, uid: str, attendee_email: str, partstat: str,
-                                comment: str | None, sequence: int | None,
-                                from_address: str) -> str:
-    """Apply an iTIP REPLY; returns what happened ("recorded", "unchanged" or why ignored)."""
-    answer = PARTSTATS.get(partstat.upper())
-    async with ctx.uow() as uow:
-        event = await uow.events.get_by_uid(uid)
-    attendee = event and _attendee_by_email(event, attendee_email)
-    if event is None:
-        outcome = "unknown event"
-    elif attendee is None:
-        outcome = "unknown guest"
-    elif from_address.strip().casefold() != attendee.email.casefold():
-        outcome = "sender is not the guest"
-    elif sequence is not None and sequence < event.sequence:
-        outcome = "stale sequence"
-    elif answer is None:
-        outcome = f"unsupported answer {partstat}"
-    else:
-        outcome = await _respond(ctx, attendee, answer, comment)
-    level = logging.INFO if outcome in ("recorded", "unchanged") else logging.WARNING
-    log.log(level, "calendar reply for %s from %s: %s", uid, from_address, outcome)
-    return outcome
-
-
-async def _respond(ctx: Context, attendee: Attendee, answer: Answer,
-                   comment: str | None) -> str:
-    try:
-        answered = await services.respond_to_invitation(
-            ctx, attendee.id or 0, answer, AnswerSource.CALENDAR, comment)
-    except AnswerClosed as closed:
-        return f"closed: {closed.reason}"
-    return "recorded" if answered.changed else "unchanged"
-
-
-def _attendee_by_email(event: Event, email: str) -> Attendee | None:
-    wanted = email.strip().casefold()
-    matches = [a for a in event.attendees if a.email and a.email.casefold() == wanted]
-    # A guest removed and invited again has two rows; the current one answers.
-    return next((a for a in matches if not a.removed), matches[0] if matches else None)
 
 
 def _closed(ctx: Context, event: Event) -> str | None:

@@ -213,10 +213,10 @@ async def set_mail_settings(ctx: Context, workspace_ref: PersonRef, mail: MailSe
         await uow.commit()
 
 
-async def list_mail_settings(ctx: Context) -> list[MailSettings]:
-    """Every workspace's own sender mailbox (for reading calendar replies)."""
+async def list_mail_settings(ctx: Context) -> list[tuple[int, MailSettings]]:
+    """Every workspace's own sender mailbox, by workspace id (for reading calendar replies)."""
     async with ctx.uow(read_only=True) as uow:
-        return [mail for _, mail in await uow.workspaces.list_mail()]
+        return [(w.id or 0, mail) for w, mail in await uow.workspaces.list_mail()]
 
 
 async def _own_event(uow: UnitOfWork, actor: PersonRef,

@@ -31,6 +31,7 @@ def alone(locks: Locks, name: str, task: Task, retry: float = RETRY_SECONDS) -> 
                     standing_by = True
             await _wait(stop, retry)
 
+    run.inner = task  # type: ignore[attr-defined] - what runs inside, for tests and logs
     return run
 
 

@@ -28,14 +28,23 @@ PROBLEMS = {
     "too_many_files": N_("At most {limit} attachments per event."),
     "files_too_big": N_("Attachments may be {limit} MB in all."),
     "nothing_to_answer": N_("Choose Accept, Maybe or Decline."),
-    "bad_host": N_("This is not a server name (for example smtp.acme.example)."),
-    "bad_port": N_("Use one of the usual mail ports: {ports}."),
+    "host_required": N_("Please fill in the server's name."),
+    "bad_host": N_("Give the server's name only, such as mail.acme.example: no spaces, no "
+                   "scheme, no port."),
+    "smtp_port": N_("Use one of the usual SMTP ports: 25, 465, 587 or 2525."),
+    "imap_port": N_("Use one of the usual IMAP ports: 143 or 993."),
     "bad_security": N_("Choose STARTTLS, TLS or none."),
-    "cannot_connect": N_("Could not connect to this server. Check its name and port."),
-    "timed_out": N_("The server did not answer in time. Check its name and port."),
-    "tls_failed": N_("A secure connection could not be made. Check the security setting."),
-    "login_refused": N_("The server refused this user name and password."),
-    "server_refused": N_("The server refused the connection."),
+    "smtp_login_failed": N_("Could not log in to this SMTP server: {reason}"),
+    "imap_login_failed": N_("Could not log in to this IMAP server: {reason}"),
+}
+
+# Why a login check failed, in a few words of our own: the server could say anything.
+REASONS = {
+    "cannot_connect": N_("cannot connect to the server (check its name and port)"),
+    "timed_out": N_("the server did not answer in time"),
+    "tls_failed": N_("the secure connection (TLS) failed"),
+    "login_refused": N_("the server refused the user name or password"),
+    "server_refused": N_("the server refused the connection"),
 }
 
 REFUSALS = {
@@ -54,9 +63,16 @@ invalid = problem  # the domain's name for making a Problem, kept for older call
 def explain(found: Problem, t: Translator, locale: str = "en") -> str:
     """The words for one field problem, numbers written the reader's way."""
     words = t.gettext(PROBLEMS.get(found.key, PROBLEMS["required"]))
-    values = {k: format_decimal(v, locale=locale) if isinstance(v, int) else v
-              for k, v in found.params.items()}
+    values = {k: _value(v, t, locale) for k, v in found.params.items()}
     return words.format(**values)
+
+
+def _value(value: object, t: Translator, locale: str) -> object:
+    if isinstance(value, int):
+        return format_decimal(value, locale=locale)
+    if isinstance(value, str) and value in REASONS:
+        return t.gettext(REASONS[value])
+    return value
 
 
 def refusal(error: DomainError, t: Translator) -> str:

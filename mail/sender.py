@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Sequence
 
 from bot.config import Settings
 from bot.domain.notices import DeliveryFailed
-from bot.ports import DeliveryError, OutboxMessage
+from bot.ports import DeliveryError, OutboxMessage, TemporaryFailure
 from bot.services import Context
 from mail.compose import Letter, compose
 from mail.letters import KINDS, load_letters
 from mail.sender_config import Sender
 from mail.smtp import send_batch
 
+log = logging.getLogger("ospite.mail")
+
 
 class MailSender:
-    """Sends each claimed row once; one SMTP connection per sender mailbox and batch."""
+    """Sends each claimed row once; one SMTP connection per sender mailbox and batch.
+
+    The mailboxes are served side by side, so a slow or dead one (a workspace's own
+    server) delays nobody else's mail.
+    """
 
     kinds = tuple(KINDS)
 
@@ -32,9 +40,14 @@ class MailSender:
                 outcomes[mid] = letter
             else:
                 batches.setdefault(letter.sender, []).append((mid, letter))
-        for sender, batch in batches.items():
-            results = await send_batch(sender, batch, compose)
-            for mid, letter in batch:
+        senders = list(batches)
+        sent = await asyncio.gather(*(send_batch(s, batches[s], compose) for s in senders),
+                                    return_exceptions=True)
+        for sender, results in zip(senders, sent, strict=True):
+            if isinstance(results, BaseException):  # a bug in one batch spares the others
+                log.error("sending through %r failed", sender, exc_info=results)
+                results = {mid: TemporaryFailure("sending failed") for mid, _ in batches[sender]}
+            for mid, letter in batches[sender]:
                 outcomes[mid] = _tell_organizer(letter, results[mid])
         return outcomes
 

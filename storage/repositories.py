@@ -66,6 +66,11 @@ class SqlWorkspaces:
         known = {f.name for f in fields(MailSettings)}
         return MailSettings(**{k: v for k, v in values.items() if k in known})
 
+    async def has_mail(self, workspace_id: int) -> bool:
+        """Whether the workspace has its own sender mailbox (without decrypting it)."""
+        workspace = await self.get(workspace_id)
+        return bool(workspace and getattr(workspace, "mail_config", None))
+
     async def list_mail(self) -> list[tuple[Workspace, MailSettings]]:
         """Every workspace that has its own sender mailbox."""
         found = await self.session.scalars(

@@ -68,6 +68,9 @@ events = Table(
     Column("organizer_id", ForeignKey("people.id"), nullable=False),
     Column("uid", String(255), nullable=False, unique=True),
     Column("sequence", Integer, nullable=False, default=0),
+    # The SEQUENCE at which the date or time last changed (0: never); calendar replies
+    # from before it answer a time that no longer holds.
+    Column("rescheduled_sequence", Integer, nullable=False, default=0, server_default="0"),
     Column("title", String(255), nullable=False),
     Column("description", Text, nullable=False, default=""),
     Column("start", UTCDateTime, nullable=False),

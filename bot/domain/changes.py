@@ -89,6 +89,7 @@ def apply(event: Event, after: ValidEvent, changes: EventChanges,
         event.sequence += 1
     if changes.time_changed:
         reset_answers(event)
+        event.rescheduled_sequence = event.sequence
     for attendee in changes.removed:
         attendee.removed = True
     added = [new_guest(g) for g in changes.added_guests]

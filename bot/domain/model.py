@@ -144,6 +144,7 @@ class Event:
     locale: str = "en"
     uid: str = field(default_factory=lambda: f"{uuid.uuid4()}@ospite")
     sequence: int = 0
+    rescheduled_sequence: int = 0  # the sequence at which the time last changed; 0: never
     status: EventStatus = EventStatus.SCHEDULED
     attendees: list[Attendee] = field(default_factory=list)
     card: dict | None = None  # where the chat front end posted the event card

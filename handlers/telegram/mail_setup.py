@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -18,6 +19,7 @@ from telegram.ext import (
 from bot import services
 from bot.config import Settings
 from bot.domain.errors import InvalidInput
+from bot.domain.mailbox import check_mail_settings
 from bot.domain.model import MailSettings
 from bot.domain.validation import check_email
 from bot.services import Context
@@ -60,16 +62,23 @@ def handler(ctx: Context, settings: Settings) -> ConversationHandler:
         return HOST
 
     async def host(update: Update, context: Ctx) -> int:
-        context.user_data["mail"]["smtp_host"] = update.effective_message.text.strip()
+        typed_host = update.effective_message.text.strip()
+        problem = _problem(context.user_data["mail"], "smtp_host", typed_host)
+        if problem:
+            await _ask_again(update, problem, texts.ASK_SMTP_HOST)
+            return HOST
+        context.user_data["mail"]["smtp_host"] = typed_host
         await update.effective_message.reply_text(texts.ASK_SMTP_PORT)
         return PORT
 
     async def port(update: Update, context: Ctx) -> int:
         raw = update.effective_message.text.strip()
-        if not raw.isdigit() or not 0 < int(raw) < 65536:
-            await update.effective_message.reply_text(texts.BAD_PORT)
+        number = int(raw) if raw.isdigit() and len(raw) < 6 else 0  # 0: no mail port, refused
+        problem = _problem(context.user_data["mail"], "smtp_port", number)
+        if problem:
+            await _ask_again(update, problem, texts.ASK_SMTP_PORT)
             return PORT
-        context.user_data["mail"]["smtp_port"] = int(raw)
+        context.user_data["mail"]["smtp_port"] = number
         await update.effective_message.reply_text(
             texts.ASK_SECURITY, reply_markup=keyboards.choices(SECURITY_CHOICES))
         return SECURITY
@@ -87,7 +96,12 @@ def handler(ctx: Context, settings: Settings) -> ConversationHandler:
             await update.callback_query.answer()
             context.user_data["mail"]["smtp_user"] = ""
         else:
-            context.user_data["mail"]["smtp_user"] = update.effective_message.text.strip()
+            typed_user = update.effective_message.text.strip()
+            problem = _problem(context.user_data["mail"], "smtp_user", typed_user)
+            if problem:
+                await _ask_again(update, problem, texts.ASK_SMTP_USER)
+                return USER
+            context.user_data["mail"]["smtp_user"] = typed_user
         await update.effective_message.reply_text(texts.ASK_SMTP_PASSWORD)
         return PASSWORD
 
@@ -95,6 +109,10 @@ def handler(ctx: Context, settings: Settings) -> ConversationHandler:
         secret = update.effective_message.text
         with contextlib.suppress(TelegramError):  # the password must not stay in the chat
             await update.effective_message.delete()
+        bad_secret = _problem(context.user_data["mail"], "smtp_password", secret)
+        if bad_secret:
+            await _ask_again(update, bad_secret, texts.ASK_SMTP_PASSWORD)
+            return PASSWORD
         mail = MailSettings(**context.user_data["mail"], smtp_password=secret)
         problem = await login_problem(from_settings(mail))
         if problem:
@@ -118,4 +136,18 @@ def handler(ctx: Context, settings: Settings) -> ConversationHandler:
                 SECURITY: [CallbackQueryHandler(security, pattern="^sec:")],
                 USER: [MessageHandler(typed, user), CallbackQueryHandler(user, pattern="^skip$")],
                 PASSWORD: [MessageHandler(typed, password)]},
-        fallbacks=[CommandHandler("cancel", cancel)], name="setup_mail", persistent=True)
+        fallbacks=[CommandHandler("cancel", cancel)], name="setup_mail", persistent=False)
+
+
+async def _ask_again(update: Update, problem: str, question: str) -> None:
+    await update.effective_chat.send_message(texts.TRY_AGAIN.format(problem=problem,
+                                                                    question=question))
+
+
+def _problem(answers: dict[str, Any], field: str, value: object) -> str | None:
+    """What the mail rules say of one more answer, given the answers so far."""
+    try:
+        check_mail_settings(MailSettings(**{"smtp_host": "", **answers, field: value}))
+    except InvalidInput as bad:
+        return bad.problems.get(field)
+    return None

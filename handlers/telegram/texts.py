@@ -61,6 +61,6 @@ ASK_SMTP_PORT = "Its port? (587 for STARTTLS, 465 for TLS)"
 ASK_SECURITY = "Its security?"
 ASK_SMTP_USER = "The SMTP user name? (Skip if none)"
 ASK_SMTP_PASSWORD = "The SMTP password? I delete your message right after reading it."  # noqa: S105
-BAD_PORT = "A port is a number from 1 to 65535. Its port?"
+TRY_AGAIN = "{problem} {question}"
 SMTP_FAILED = "I could not log in: {reason}. Let's try again: the SMTP server?"
 MAIL_SAVED = "The sender mailbox is set up: invitations go out from {email}."

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from bot.calendar_replies import ReplyScope
 from bot.domain.model import MailSettings
 
 
@@ -16,9 +17,10 @@ class Mailbox:
     user: str
     password: str
     folder: str = "INBOX"
+    scope: ReplyScope = field(default_factory=ReplyScope)  # whose events its replies answer
 
     def __repr__(self) -> str:  # never log the password
-        return f"Mailbox({self.user}@{self.host}:{self.port}/{self.folder})"
+        return f"Mailbox({self.user}@{self.host}:{self.port}/{self.folder} for {self.scope})"
 
 
 def from_url(url: str) -> Mailbox:
@@ -31,12 +33,30 @@ def from_url(url: str) -> Mailbox:
     return Mailbox(host=parts.hostname, port=parts.port or (993 if security == "tls" else 143),
                    security=security, user=unquote(parts.username or ""),
                    password=unquote(parts.password or ""),
-                   folder=unquote(parts.path.lstrip("/")) or "INBOX")
+                   folder=unquote(parts.path.lstrip("/")) or "INBOX",
+                   scope=ReplyScope(deployment=True))
 
 
-def from_settings(mail: MailSettings) -> Mailbox | None:
+def from_settings(mail: MailSettings, workspace_id: int | None = None) -> Mailbox | None:
     """The workspace's IMAP box, or None when it has none."""
     if not mail.imap_host:
         return None
+    owners = frozenset() if workspace_id is None else frozenset({workspace_id})
     return Mailbox(host=mail.imap_host, port=mail.imap_port, security=mail.imap_security,
-                   user=mail.imap_user or mail.sender_email, password=mail.imap_password)
+                   user=mail.imap_user or mail.sender_email, password=mail.imap_password,
+                   scope=ReplyScope(workspace_ids=owners))
+
+
+def merged(boxes: list[Mailbox]) -> list[Mailbox]:
+    """One box per mailbox however many set it up, serving all of them.
+
+    Read twice under two scopes, a reply for one would be refused (and flagged) by the
+    other, whichever came first.
+    """
+    found: dict[Mailbox, ReplyScope] = {}
+    for box in boxes:
+        key = replace(box, scope=ReplyScope())
+        had = found.get(key, ReplyScope())
+        found[key] = ReplyScope(had.workspace_ids | box.scope.workspace_ids,
+                                had.deployment or box.scope.deployment)
+    return [replace(key, scope=scope) for key, scope in found.items()]

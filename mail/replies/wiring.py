@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.services import list_mail_settings
 from bot.singleton import alone
-from mail.replies.mailbox import Mailbox, from_settings, from_url
+from mail.replies.mailbox import Mailbox, from_settings, from_url, merged
 from mail.replies.reader import ReplyReader
 
 if TYPE_CHECKING:
@@ -21,8 +21,9 @@ def wire_replies(runtime: Runtime) -> None:
     configured = [from_url(url)] if url else []
 
     async def mailboxes() -> list[Mailbox]:
-        found = [from_settings(mail) for mail in await list_mail_settings(runtime.ctx)]
-        return configured + [box for box in found if box is not None and box not in configured]
+        found = [from_settings(mail, workspace_id)
+                 for workspace_id, mail in await list_mail_settings(runtime.ctx)]
+        return merged(configured + [box for box in found if box is not None])
 
     # Two workers reading one mailbox would record each reply twice: one reads at a time.
     runtime.worker_tasks.append(alone(runtime.locks, READER, ReplyReader(runtime.ctx,

@@ -24,6 +24,8 @@ protocols = imap
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# A wrong password is refused at once, not after Dovecot's usual two seconds.
+auth_failure_delay = 0
 first_valid_uid = 1
 default_internal_user = dovecot
 default_login_user = dovenull
@@ -47,6 +49,10 @@ service imap-login {{
 }}
 service anvil {{
   chroot =
+  # No auth penalty either: after a wrong password, the next login would wait seconds.
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 service imap-login {{
   chroot =
@@ -66,10 +72,20 @@ class Dovecot:
     user: str = "events@acme.example"
     password: str = "imap-secret"
     port: int = 0
+    others: dict[str, str] = field(default_factory=dict)  # more users: name -> password
 
     @property
     def url(self) -> str:
-        return f"imap://{self.user.replace('@', '%40')}:{self.password}@127.0.0.1:{self.port}/INBOX"
+        return self.url_for(self.user)
+
+    def url_for(self, user: str, password: str | None = None) -> str:
+        """IMAP_URL of one of the server's users (with its own password unless given)."""
+        secret = self.password_of(user) if password is None else password
+        return f"imap://{user.replace('@', '%40')}:{secret}@127.0.0.1:{self.port}/INBOX"
+
+    def password_of(self, user: str) -> str:
+        """The password of one of the server's users."""
+        return self.password if user == self.user else self.others[user]
 
     @property
     def config(self) -> Path:
@@ -81,7 +97,9 @@ class Dovecot:
         for sub in ("run", "state", "mail"):
             (self.tmp / sub).mkdir(parents=True, exist_ok=True)
         shutil.chown(self.tmp / "mail", "dovecot", "dovecot")
-        (self.tmp / "passwd").write_text(f"{self.user}:{{PLAIN}}{self.password}\n")
+        users = {self.user: self.password, **self.others}
+        (self.tmp / "passwd").write_text(
+            "".join(f"{user}:{{PLAIN}}{password}\n" for user, password in users.items()))
         self.config.write_text(CONFIG.format(tmp=self.tmp, port=self.port))
         # Dovecot forks into the background; its children must not hold our pipes open.
         with (self.tmp / "start.log").open("wb") as out:
@@ -112,23 +130,24 @@ class Dovecot:
                     raise RuntimeError(log.read_text() if log.exists() else "no log") from None
                 time.sleep(0.1)
 
-    def client(self) -> imaplib.IMAP4:
+    def client(self, user: str | None = None) -> imaplib.IMAP4:
         conn = imaplib.IMAP4("127.0.0.1", self.port, timeout=10)
-        conn.login(self.user, self.password)
+        conn.login(user or self.user, self.password_of(user or self.user))
         return conn
 
-    def append(self, raw: bytes, flags: str = "", received: datetime | None = None) -> None:
+    def append(self, raw: bytes, flags: str = "", received: datetime | None = None,
+               user: str | None = None) -> None:
         """Deliver a message to INBOX as a mail server would (at `received`, else now)."""
-        conn = self.client()
+        conn = self.client(user)
         try:
             when = imaplib.Time2Internaldate(received) if received else None
             conn.append("INBOX", f"({flags})" if flags else None, when, raw)
         finally:
             conn.logout()
 
-    def empty(self) -> None:
+    def empty(self, user: str | None = None) -> None:
         """Delete every message, so one server can serve many tests."""
-        conn = self.client()
+        conn = self.client(user)
         try:
             _, count = conn.select("INBOX")
             if count[0] != b"0":
@@ -137,9 +156,9 @@ class Dovecot:
         finally:
             conn.logout()
 
-    def flags(self) -> list[set[str]]:
+    def flags(self, user: str | None = None) -> list[set[str]]:
         """The flags of every message in INBOX, in order."""
-        conn = self.client()
+        conn = self.client(user)
         try:
             conn.select("INBOX", readonly=True)
             _, data = conn.fetch("1:*", "(FLAGS)")

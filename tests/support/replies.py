@@ -191,8 +191,13 @@ Content-Transfer-Encoding: quoted-printable
 """).encode()
 
 
-def thunderbird(uid: str, email: str, partstat: str = "ACCEPTED", sequence: int = 0) -> bytes:
-    """Thunderbird: text/calendar (8bit) inside alternative and invite.ics as application/ics."""
+def thunderbird(uid: str, email: str, partstat: str = "ACCEPTED",
+                sequence: int | None = 0) -> bytes:
+    """Thunderbird: text/calendar (8bit) inside alternative and invite.ics as application/ics.
+
+    `sequence=None` leaves SEQUENCE out, as some calendar programs do."""
+    numbered = "" if sequence is None else (f"SEQUENCE:{sequence}\n"
+                                            f"X-MOZ-RECEIVED-SEQUENCE:{sequence}\n")
     ics = _crlf(f"""BEGIN:VCALENDAR
 PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN
 VERSION:2.0
@@ -207,9 +212,7 @@ ORGANIZER;RSVP=TRUE;CN=Acme Events;PARTSTAT=ACCEPTED;ROLE=CHAIR:mailto:events@ac
 ATTENDEE;RSVP=TRUE;CN=Dan Moro;PARTSTAT={partstat};ROLE=REQ-PARTICIPANT:mailto:{email}
 DTSTART;TZID=Europe/Rome:20260303T100000
 DTEND;TZID=Europe/Rome:20260303T110000
-SEQUENCE:{sequence}
-X-MOZ-RECEIVED-SEQUENCE:{sequence}
-X-MOZ-RECEIVED-DTSTAMP:20260301T090000Z
+{numbered}X-MOZ-RECEIVED-DTSTAMP:20260301T090000Z
 END:VEVENT
 END:VCALENDAR
 """)

@@ -8,8 +8,7 @@ from contextlib import contextmanager
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from tests.support.smtp import SmtpSink
-from tests.support.usual_ports import SMTP_TEST_PORT, usual_port
+from tests.support.smtp import SmtpSink, free_port
 
 USER, PASSWORD = "events@acme.example", "right-password"
 
@@ -22,16 +21,13 @@ def _check(server, session, envelope, mechanism, data) -> AuthResult:
 
 @contextmanager
 def smtp_with_login(port: int | None = None) -> Iterator[int]:
-    """Yields the port of a server on 127.0.0.1 that accepts only USER / PASSWORD.
-
-    On a usual mail port unless told otherwise, as the mailbox set-up requires.
-    """
-    with usual_port(port or SMTP_TEST_PORT) as held:
-        controller = Controller(SmtpSink(), hostname="127.0.0.1", port=held,
-                                auth_require_tls=False, authenticator=_check,
-                                auth_exclude_mechanism=["LOGIN"])
-        controller.start()
-        try:
-            yield held
-        finally:
-            controller.stop()
+    """Yields the port of a server on 127.0.0.1 that accepts only USER / PASSWORD."""
+    port = port or free_port()
+    controller = Controller(SmtpSink(), hostname="127.0.0.1", port=port,
+                            auth_require_tls=False, authenticator=_check,
+                            auth_exclude_mechanism=["LOGIN"])
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()

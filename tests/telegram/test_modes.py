@@ -8,6 +8,8 @@ import httpx
 from bot import services
 from bot.app import create_app
 from bot.domain.model import PersonRef, Platform
+from tests.support.fake_servers import HOSTILE, hostile_smtp
+from tests.support.mail_ports import SMTP_PORT, usual_port
 from tests.support.smtp_auth import PASSWORD, USER, smtp_with_login
 from tests.support.telegram_api import button, message
 from tests.telegram.conftest import ADMIN_ID, ORGANIZER_ID, Chat, telegram_runtime
@@ -87,12 +89,13 @@ async def test_without_a_mailbox_admins_are_sent_to_setupmail_and_others_to_an_a
 async def test_an_admin_sets_up_the_mailbox_with_a_tested_login(runtime, settings, clock,
                                                                 bot_api):
     async with Chat(telegram_runtime(settings, clock, bot_api), bot_api) as chat:
-        with smtp_with_login() as port:
+        with usual_port(SMTP_PORT), smtp_with_login(SMTP_PORT) as port:
             await chat.send(message(ADMIN_ID, "/setupmail"))
             await chat.send(message(ADMIN_ID, "Acme Events"))
             await chat.send(message(ADMIN_ID, USER))
             await chat.send(message(ADMIN_ID, "127.0.0.1"))
-            assert "number" in (await chat.send(message(ADMIN_ID, "port?")))[-1]
+            assert (await chat.send(message(ADMIN_ID, "port?")))[-1].startswith(
+                "Use one of the usual SMTP ports: 25, 465, 587 or 2525. Its port?")
             await chat.send(message(ADMIN_ID, str(port)))
             await chat.send(button(ADMIN_ID, "sec:none"))
             await chat.send(message(ADMIN_ID, USER))
@@ -116,39 +119,28 @@ async def test_an_admin_sets_up_the_mailbox_with_a_tested_login(runtime, setting
         assert asked[-1].startswith("Let's create an event")
 
 
-async def test_two_web_processes_share_one_conversation_over_the_webhook(
-        runtime, settings, clock, bot_api, smtp_sink):
-    """Behind a load balancer each step may reach another process; the draft follows."""
-    apps = [create_app(runtime=telegram_runtime(settings, clock, bot_api, SMTP_URL=smtp_sink.url,
-                                                TELEGRAM_WEBHOOK_SECRET=SECRET))
-            for _ in range(2)]
-    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
-    steps = [message(ORGANIZER_ID, "/event new"), message(ORGANIZER_ID, "Board meeting"),
-             button(ORGANIZER_ID, "skip"), message(ORGANIZER_ID, "2026-03-05"),
-             message(ORGANIZER_ID, "09:30"), button(ORGANIZER_ID, "min:30")]
-    async with (apps[0].router.lifespan_context(apps[0]),
-                apps[1].router.lifespan_context(apps[1])):
-        clients = [httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                     base_url="http://ospite.test") for app in apps]
-        for number, update in enumerate(steps):
-            answer = await clients[number % 2].post("/telegram/webhook", json=update,
-                                                    headers=headers)
-            assert answer.status_code == 200
-        for client in clients:
-            await client.aclose()
-    said = bot_api.said()
-    assert said[0].startswith("Let's create an event")
-    assert said[3].startswith("At what time does it start?")
-    assert said[-1].startswith("Where?")
-
-
-async def test_a_webhook_body_that_is_not_an_update_is_refused(runtime, settings, clock,
-                                                               bot_api, smtp_sink):
-    app = create_app(runtime=telegram_runtime(settings, clock, bot_api, SMTP_URL=smtp_sink.url,
-                                              TELEGRAM_WEBHOOK_SECRET=SECRET))
-    async with app.router.lifespan_context(app), httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://ospite.test") as web:
-        answer = await web.post("/telegram/webhook", content=b"{not json",
-                                headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
-    assert answer.status_code == 400
-    assert bot_api.called("sendMessage") == []
+async def test_the_mail_set_up_re_asks_what_breaks_the_mail_rules(runtime, settings, clock,
+                                                                  bot_api):
+    async with Chat(telegram_runtime(settings, clock, bot_api), bot_api) as chat:
+        await chat.send(message(ADMIN_ID, "/setupmail"))
+        await chat.send(message(ADMIN_ID, "Acme Events"))
+        await chat.send(message(ADMIN_ID, USER))
+        host = await chat.send(message(ADMIN_ID, "http://127.0.0.1:6379/"))
+        assert host == ["Give the server's name only, such as mail.acme.example: no spaces, "
+                        "no scheme, no port. The SMTP server? (e.g. smtp.acme.example)"]
+        await chat.send(message(ADMIN_ID, "127.0.0.1"))
+        for port in ("6379", "5432", "22", "99999999"):
+            said = await chat.send(message(ADMIN_ID, port))
+            assert said == ["Use one of the usual SMTP ports: 25, 465, 587 or 2525. Its port? "
+                            "(587 for STARTTLS, 465 for TLS)"]
+        with usual_port(SMTP_PORT), hostile_smtp(SMTP_PORT) as server:
+            await chat.send(message(ADMIN_ID, str(server.port)))
+            await chat.send(button(ADMIN_ID, "sec:none"))
+            await chat.send(message(ADMIN_ID, USER))
+            failed = await chat.send(message(ADMIN_ID, PASSWORD))
+        assert failed == ["I could not log in: the server refused the user name or password. "
+                          "Let's try again: the SMTP server?"]
+        assert HOSTILE not in json.dumps(bot_api.calls) and "evil" not in json.dumps(
+            bot_api.calls)
+        assert await services.get_mail_settings(chat.runtime.ctx, PersonRef(
+            Platform.TELEGRAM, "telegram", str(ADMIN_ID))) is None
