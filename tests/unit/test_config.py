@@ -30,7 +30,8 @@ def test_a_missing_secret_key_is_generated_once_and_reused(tmp_path):
 
 
 def test_an_explicit_secret_key_wins(tmp_path):
-    assert settings(tmp_path, SECRET_KEY="given").SECRET_KEY == "given"
+    given = "given-secret-key-of-32-characters"
+    assert settings(tmp_path, SECRET_KEY=given).SECRET_KEY == given
 
 
 @pytest.mark.parametrize(("name", "value"), [
