@@ -11,8 +11,6 @@ from tests.support.processes import environment, migrate, run, serving
 from tests.support.smtp import free_port
 
 ERROR = "ospite: invalid setting SECRET_KEY: "
-
-
 SERVE = ["serve", "--host", "127.0.0.1", "--port", "1"]  # never gets as far as the port
 
 
