@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
 from bot.chat import ChatNotifier, ChatRouter
@@ -20,6 +21,7 @@ from bot.worker import OutboxWorker
 from handlers.slack.wiring import wire_slack
 from handlers.telegram.wiring import wire_telegram
 from handlers.web.health import health_route
+from handlers.web.limits import BodyLimits
 from handlers.web.wiring import wire_web
 from mail.replies.wiring import wire_replies
 from mail.wiring import wire_mail
@@ -110,7 +112,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
             await runtime.engine.dispose()
 
     routes = [health_route(lambda: database_reachable(runtime.engine)), *runtime.routes]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    # Body limits first of all, so no route (nor one added later) reads an unbounded body.
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(BodyLimits)])
     app.state.runtime = runtime
     return app
 
