@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from bot import services, tokens
+from bot.domain.answers import fit_comment
 from bot.domain.errors import AnswerClosed, NotFound
 from bot.domain.model import (
     Answer,
@@ -104,8 +105,8 @@ async def record_calendar_reply(ctx: Context, uid: str, attendee_email: str, par
         outcome = "stale sequence"
     elif answer is None:
         outcome = f"unsupported answer {partstat}"
-    else:
-        outcome = await _respond(ctx, attendee, answer, comment)
+    else:  # a calendar program cannot be asked to shorten its note: keep what fits
+        outcome = await _respond(ctx, attendee, answer, fit_comment(comment))
     level = logging.INFO if outcome in ("recorded", "unchanged") else logging.WARNING
     log.log(level, "calendar reply for %s from %s: %s", uid, from_address, outcome)
     return outcome

@@ -14,6 +14,7 @@ INVALID = {
     "required": "Please fill this in.",
     "too_long": "Please keep this under {limit} characters.",
     "control_chars": "Line breaks and control characters are not allowed here.",
+    "nul_char": "This text holds a character that cannot be stored (a NUL byte).",
     "bad_timezone": "Unknown time zone. Use a name such as Europe/Rome.",
     "bad_locale": "Choose English or Italian.",
     "end_before_start": "The end must be after the start.",

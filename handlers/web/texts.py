@@ -23,6 +23,8 @@ PAGE = {
         "cancelled": "This event was cancelled.",
         "ended": "This event has already taken place; answers are closed.",
         "choose": "Choose Accept, Maybe or Decline.",
+        "comment": "Your answer was not saved: please keep your note to {limit} characters "
+                   "of plain text.",
         "bad_origin": "This answer did not come from the invitation page.",
         "organizer": "the organizer",
     },
@@ -47,6 +49,8 @@ PAGE = {
         "cancelled": "Questo evento è stato annullato.",
         "ended": "Questo evento si è già svolto; non si accettano più risposte.",
         "choose": "Scegli Accetto, Forse o Rifiuto.",
+        "comment": "La Sua risposta non è stata registrata: La preghiamo di limitare la nota "
+                   "a {limit} caratteri di solo testo.",
         "bad_origin": "Questa risposta non viene dalla pagina dell'invito.",
         "organizer": "l'organizzatore",
     },
