@@ -28,7 +28,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SECRET = "bench-secret-key"
+SECRET = "bench-secret-key-at-least-32-characters"
 EVENTS, GUESTS = 50, 10  # 500 guests, each answering again and again
 
 

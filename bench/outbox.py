@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SECRET = "bench-secret-key"
+SECRET = "bench-secret-key-at-least-32-characters"
 MAIL_FROM = "Bench Events <events@bench.example>"
 
 

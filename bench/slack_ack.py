@@ -31,7 +31,8 @@ async def ospite_app(folder: Path, api_url: str):
     from storage.migrate import upgrade
     from tests.support.slack_api import SIGNING_SECRET, TOKEN
 
-    settings = load_settings(DATA_DIR=folder, SECRET_KEY="bench", _env_file=None,
+    settings = load_settings(DATA_DIR=folder, SECRET_KEY="bench-secret-key-at-least-32-characters",
+                             _env_file=None,
                              SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
                              SLACK_API_URL=api_url, SMTP_URL="file:///dev/null",
                              MAIL_FROM="Bench <b@bench.example>")

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 
 from bot.chat.router import ChatRouter
 from bot.config import Settings, load_settings
@@ -18,6 +19,7 @@ from bot.worker import OutboxWorker
 from handlers.slack.wiring import wire_slack
 from handlers.telegram.wiring import wire_telegram
 from handlers.web.health import health_route
+from handlers.web.limits import BodyLimits
 from handlers.web.wiring import wire_web
 from mail.checks import LoginCheck
 from mail.replies.wiring import wire_replies
@@ -87,7 +89,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
             await runtime.engine.dispose()
 
     routes = [health_route(lambda: database_reachable(runtime.engine)), *runtime.routes]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    # Body limits first of all, so no route (nor one added later) reads an unbounded body.
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(BodyLimits)])
     app.state.runtime = runtime
     return app
 

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from bot import services
+from bot.domain.answers import fit_comment
 from bot.domain.errors import AnswerClosed
 from bot.domain.model import Answer, AnswerSource, Attendee, Event, Role
 from bot.ports import UnitOfWork
@@ -52,7 +53,8 @@ async def record_calendar_reply(ctx: Context, uid: str, attendee_email: str, par
     elif answer is None or attendee is None:
         outcome = "unsupported answer"
     else:
-        outcome = await _respond(ctx, attendee, answer, comment)
+        # A calendar program cannot be asked to shorten its note: keep what fits.
+        outcome = await _respond(ctx, attendee, answer, fit_comment(comment))
     level = logging.INFO if outcome in ("recorded", "unchanged") else logging.WARNING
     log.log(level, "calendar reply for %.100r from %.100r in %s: %s", uid, from_address, scope,
             outcome)

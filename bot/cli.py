@@ -11,6 +11,7 @@ import signal
 import sys
 from collections.abc import Iterator
 
+from bot import logs
 from bot.config import SettingsError, load_settings
 
 
@@ -23,11 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("worker", help="deliver emails and chat messages from the outbox")
     commands.add_parser("migrate", help="bring the database schema up to date")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         settings = load_settings()
+        logs.configure(settings)  # after the settings: it needs their secrets to redact them
     except SettingsError as exc:
         print(f"ospite: {exc}", file=sys.stderr)
         return 2
@@ -73,8 +72,9 @@ async def _serve_async(settings: object, host: str, port: int) -> None:
     except BaseException:
         await runtime.engine.dispose()
         raise
+    # log_config=None: uvicorn's loggers (access log included) use our redacting handler.
     config = uvicorn.Config(create_app(runtime=runtime), host=host, port=port,
-                            log_level="info")
+                            log_level="info", log_config=None)
     await _server_class()(config).serve()
 
 

@@ -18,6 +18,7 @@ PROBLEMS = {
     "required": N_("Please fill this in."),
     "too_long": N_("Please use at most {limit} characters."),
     "control_chars": N_("Line breaks and control characters are not allowed here."),
+    "nul_char": N_("This text holds a character that cannot be stored (a NUL byte)."),
     "bad_timezone": N_("Unknown time zone. Use a name such as Europe/Rome."),
     "bad_locale": N_("Choose English or Italian."),
     "end_before_start": N_("The end must be after the start."),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+from pathlib import Path
 from typing import Any, Self
 
 from sqlalchemy import event as sa_event
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -28,13 +31,34 @@ READ_ONLY = "ospite_read_only"
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine; on SQLite: WAL, foreign keys, and write-locking transactions."""
     start_mappers()
-    is_sqlite = make_url(url).get_backend_name() == "sqlite"
+    parsed = make_url(url)
+    is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite:
         kwargs.setdefault("connect_args", {"timeout": 30})
+        _private_sqlite_file(parsed)
     engine = create_async_engine(url, **kwargs)
     if is_sqlite:
         _tune_sqlite(engine)
     return engine
+
+
+def _private_sqlite_file(url: URL) -> None:
+    """Create the database file 0600 before SQLite does (0644) and tighten an existing one.
+
+    It holds guests' names and addresses. SQLite gives new -wal and -shm files the mode of
+    the database file; older ones are tightened here too.
+    """
+    name = url.database or ""
+    if name in ("", ":memory:") or name.startswith("file:"):
+        return
+    path = Path(name)
+    if not path.parent.is_dir():
+        return  # SQLite says so on connect
+    with contextlib.suppress(OSError):  # e.g. read-only: SQLite reports what matters
+        os.close(os.open(path, os.O_RDONLY | os.O_CREAT, 0o600))
+        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if file.exists() and file.stat().st_mode & 0o077:
+                file.chmod(0o600)
 
 
 def _tune_sqlite(engine: AsyncEngine) -> None:

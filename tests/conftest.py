@@ -20,6 +20,9 @@ from tests.support.databases import postgres_reachable, scratch_postgres, wanted
 
 os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", "0")
 
+# SECRET_KEY must be at least 32 characters, as in production.
+TEST_SECRET_KEY = "test-secret-key-of-at-least-32-characters"
+
 
 @pytest.fixture(params=wanted_backends())
 def backend(request: pytest.FixtureRequest) -> str:
@@ -52,7 +55,7 @@ def clock() -> FrozenClock:
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return load_settings(DATA_DIR=tmp_path / "data", DATABASE_URL=database_url,
-                         SECRET_KEY="test-secret-key", PUBLIC_URL="http://127.0.0.1:8000",
+                         SECRET_KEY=TEST_SECRET_KEY, PUBLIC_URL="http://127.0.0.1:8000",
                          _env_file=None)
 
 

@@ -17,7 +17,7 @@ def respond(event: Event, attendee: Attendee, answer: Answer, source: AnswerSour
     _check_open(event, attendee, now)
     if answer is Answer.AWAITING:
         raise InvalidInput({"answer": problem("nothing_to_answer")})
-    comment = (comment or "").strip()[:MAX_COMMENT] or None
+    comment = check_comment(comment)
     if answer is attendee.answer and comment in (None, attendee.comment):
         return []
     previous = attendee.answer
@@ -33,6 +33,23 @@ def respond(event: Event, attendee: Attendee, answer: Answer, source: AnswerSour
         ),
         EventChanged(event_id=_id(event), sequence=event.sequence, revision=now.isoformat()),
     ]
+
+
+def check_comment(comment: str | None) -> str | None:
+    """The guest's note as stored (None when empty); InvalidInput if it cannot be stored."""
+    # Forms send line breaks as CRLF while the page counts them as one character.
+    text = (comment or "").replace("\r\n", "\n").strip()
+    if "\x00" in text:
+        raise InvalidInput({"comment": problem("nul_char")})
+    if len(text) > MAX_COMMENT:
+        raise InvalidInput({"comment": problem("too_long", limit=MAX_COMMENT)})
+    return text or None
+
+
+def fit_comment(comment: str | None) -> str | None:
+    """What a sender that cannot be asked again (a calendar program) may keep of its note."""
+    text = (comment or "").replace("\x00", "").replace("\r\n", "\n").strip()
+    return text[:MAX_COMMENT].strip() or None
 
 
 def _check_open(event: Event, attendee: Attendee, now: datetime) -> None:

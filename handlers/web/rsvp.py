@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from babel.numbers import format_decimal
 from starlette.requests import Request
 from starlette.responses import Response
 
 from bot import invitations
+from bot.domain.answers import MAX_COMMENT
 from bot.domain.errors import AnswerClosed, InvalidInput, NotFound
 from bot.domain.model import Answer
 from bot.services import Context
@@ -43,8 +45,8 @@ async def record_answer(request: Request) -> Response:
         return invalid_link()
     except AnswerClosed:
         return await _refuse(ctx, token, None, 409)
-    except InvalidInput:
-        return await _refuse(ctx, token, "choose", 400)
+    except InvalidInput as exc:
+        return await _refuse(ctx, token, "comment" if "comment" in exc.problems else "choose", 400)
     values = invitation_page(invitation, token, message=thanks(invitation, answered.changed))
     return page("rsvp.html", **values)
 
@@ -55,7 +57,9 @@ async def _refuse(ctx: Context, token: str, reason: str | None, status: int) -> 
         invitation = await invitations.open_invitation(ctx, token)
     except NotFound:
         return invalid_link()
-    error = words(invitation.event.locale)[reason] if reason else None
+    locale = invitation.event.locale
+    limit = format_decimal(MAX_COMMENT, locale=locale if locale in ("en", "it") else "en")
+    error = words(locale)[reason].format(limit=limit) if reason else None
     return page("rsvp.html", status=status, **invitation_page(invitation, token, error=error))
 
 

@@ -38,6 +38,8 @@ def words(locale: str) -> dict[str, Any]:
         "cancelled": t.pgettext("guest", "This event was cancelled."),
         "ended": t.pgettext("guest", "This event has already taken place; answers are closed."),
         "choose": t.pgettext("guest", "Choose Accept, Maybe or Decline."),
+        "comment": t.pgettext("guest", "Your answer was not saved: please keep your note to "
+                                       "{limit} characters of plain text."),
         "bad_origin": t.pgettext("guest", "This answer did not come from the invitation page."),
         "organizer": t.pgettext("guest", "the organizer"),
     }

@@ -27,7 +27,8 @@ async def test_secrets_do_not_open_with_another_key(ctx, runtime, settings):
     await services.set_mail_settings(ctx, ORGANIZER, MAIL)
     from bot.app import build_runtime
 
-    other = build_runtime(settings.model_copy(update={"SECRET_KEY": "another-key"}))
+    another = "another-key-also-at-least-32-characters"
+    other = build_runtime(settings.model_copy(update={"SECRET_KEY": another}))
     try:
         with pytest.raises(Exception, match="SECRET_KEY has changed"):
             await services.get_mail_settings(other.ctx, ORGANIZER)

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain.answers import respond
+from bot.domain.answers import MAX_COMMENT, fit_comment, respond
 from bot.domain.errors import AnswerClosed, InvalidInput
 from bot.domain.model import Answer, AnswerSource, Attendee, Event, EventStatus, Role
 from bot.domain.notices import EventChanged, GuestResponded
@@ -99,3 +99,29 @@ def test_a_removed_guest_cannot_answer():
     with pytest.raises(AnswerClosed) as caught:
         respond(event, event.attendees[0], Answer.ACCEPTED, WEB, NOW)
     assert caught.value.reason == "removed"
+
+
+@pytest.mark.parametrize(("comment", "problem"), [
+    ("x" * (MAX_COMMENT + 1), "Please use at most 1,000 characters."),
+    ("nul\x00byte", "This text holds a character that cannot be stored (a NUL byte)."),
+])
+def test_a_note_that_cannot_be_stored_refuses_the_whole_answer(comment, problem):
+    event = event_with_guests()
+    guest = event.attendees[0]
+    with pytest.raises(InvalidInput) as caught:
+        respond(event, guest, Answer.ACCEPTED, WEB, NOW, comment=comment)
+    assert in_words(caught.value.problems) == {"comment": problem}
+    assert (guest.answer, guest.comment, guest.answered_at) == (Answer.AWAITING, None, None)
+
+
+def test_a_line_break_counts_as_one_character_as_on_the_page():
+    event = event_with_guests()
+    guest = event.attendees[0]
+    typed = "\r\n".join(["y" * 99] * 10)  # 999 characters on the page, 1,008 as sent
+    respond(event, guest, Answer.ACCEPTED, WEB, NOW, comment=typed)
+    assert guest.comment == typed.replace("\r\n", "\n") and len(guest.comment) == 999
+
+
+def test_a_calendar_programs_note_is_fitted_not_refused():
+    assert fit_comment("a\x00b " + "z" * 2000) == ("ab " + "z" * 2000)[:MAX_COMMENT]
+    assert fit_comment("  \x00 ") is None and fit_comment(None) is None

@@ -3,6 +3,8 @@
 import os
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -29,8 +31,50 @@ def test_a_missing_secret_key_is_generated_once_and_reused(tmp_path):
     assert (tmp_path / "data" / "secret_key").stat().st_mode & 0o077 == 0
 
 
+def test_commands_starting_together_on_a_fresh_folder_share_one_key(tmp_path):
+    # `serve` and `worker` may both start on an empty DATA_DIR: neither may see a half-written
+    # key or overwrite the other's.
+    for attempt in range(25):
+        folder = tmp_path / str(attempt)
+        start = threading.Barrier(8)
+
+        def load(folder=folder, start=start) -> str:
+            start.wait()
+            return settings(folder).SECRET_KEY
+
+        with ThreadPoolExecutor(8) as pool:
+            keys = set(pool.map(lambda _: load(), range(8)))
+        assert len(keys) == 1 and len(keys.pop()) >= 32
+        assert [p.name for p in (folder / "data").iterdir()] == ["secret_key"]  # no temp left
+        assert (folder / "data" / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_key_file_readable_by_others_is_tightened(tmp_path):
+    key = settings(tmp_path).SECRET_KEY
+    (tmp_path / "data" / "secret_key").chmod(0o644)
+    assert key == settings(tmp_path).SECRET_KEY
+    assert (tmp_path / "data" / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("value", ["", "   ", "short-key", " " * 40, "x" * 31])
+def test_a_weak_secret_key_is_refused(tmp_path, value):
+    with pytest.raises(SettingsError, match=r"^invalid setting SECRET_KEY: .*at least 32"):
+        settings(tmp_path, SECRET_KEY=value)
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ("", "is empty"), ("  \n", "is empty"), ("too-short", "holds fewer than 32 characters")])
+def test_a_spoilt_key_file_is_refused_not_replaced(tmp_path, content, problem):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "secret_key").write_text(content)
+    with pytest.raises(SettingsError, match=rf"^invalid setting SECRET_KEY: .* {problem}; "):
+        settings(tmp_path)
+    assert (tmp_path / "data" / "secret_key").read_text() == content
+
+
 def test_an_explicit_secret_key_wins(tmp_path):
-    assert settings(tmp_path, SECRET_KEY="given").SECRET_KEY == "given"
+    given = "given-secret-key-of-32-characters"
+    assert given == settings(tmp_path, SECRET_KEY=given).SECRET_KEY
 
 
 @pytest.mark.parametrize(("name", "value"), [

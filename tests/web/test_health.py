@@ -1,5 +1,8 @@
 """GET /healthz through the real ASGI app."""
 
+import asyncio
+import threading
+
 import httpx
 
 from bot.app import create_app
@@ -25,5 +28,19 @@ async def test_healthz_says_when_the_database_is_gone(runtime, backend):
                    else url.set(port=1))
     await runtime.engine.dispose()
     runtime.engine = make_engine(unreachable.render_as_string(hide_password=False))
+    before = set(threading.enumerate())
     answer = await get_health(runtime)
     assert answer.status_code == 503 and answer.json()["database"] is False
+    await _sqlite_threads_finished(set(threading.enumerate()) - before)
+
+
+async def _sqlite_threads_finished(threads: set[threading.Thread]) -> None:
+    """Let aiosqlite finish a failed connect while this test's event loop still runs.
+
+    When a connect fails, aiosqlite stops its worker thread without waiting for it
+    (omnilib/aiosqlite#389); a thread that finishes after the loop has closed raises
+    "Event loop is closed", which pytest then reports on some later test.
+    """
+    for thread in threads:
+        if thread.name.endswith("(_connection_worker_thread)"):
+            await asyncio.to_thread(thread.join, 10)
