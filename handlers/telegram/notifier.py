@@ -15,6 +15,8 @@ from handlers.telegram import render
 
 
 class TelegramPlatform:
+    """Each view as one private message (a view with buttons is never split: it is edited)."""
+
     platform = Platform.TELEGRAM
     card_people_limit = 40  # a card is one message of at most 4,096 characters
 
@@ -22,7 +24,7 @@ class TelegramPlatform:
         self.bot = bot
 
     async def send(self, person: Person, view: View) -> dict[str, Any]:
-        pieces = render.chunks(view)
+        pieces = render.pieces(view)
         first = None
         try:
             await self.bot.initialize()
@@ -39,9 +41,9 @@ class TelegramPlatform:
     async def update(self, where: dict[str, Any], view: View) -> None:
         try:
             await self.bot.initialize()
-            await self.bot.edit_message_text(render.chunks(view)[0], chat_id=where["chat_id"],
-                                             message_id=where["message_id"],
-                                             reply_markup=render.keyboard(view))
+            await self.bot.edit_message_text(
+                render.fit(render.text(view)), chat_id=where["chat_id"],
+                message_id=where["message_id"], reply_markup=render.keyboard(view))
         except BadRequest as exc:
             if "not modified" not in str(exc).lower():  # else the card already shows this
                 raise _failure(exc) from None
