@@ -102,6 +102,8 @@ class BotApi:
                 data = key.get("callback_data")
                 if data is not None and not 0 < len(str(data).encode()) <= CALLBACK_BYTES:
                     return "Bad Request: BUTTON_DATA_INVALID"
+        if name == "getFile" and args["file_id"] not in self.files:
+            return "Bad Request: wrong file_id or the file is temporarily unavailable"
         if name == "answerCallbackQuery":
             if args["callback_query_id"] in self._answered:
                 return ("Bad Request: query is too old and response timeout expired or query "
@@ -150,7 +152,8 @@ class BotApi:
         return True
 
     async def file(self, request: Request) -> Response:
-        return Response(self.files[request.path_params["name"]])
+        found = self.files.get(request.path_params["name"])
+        return Response(found) if found is not None else Response(status_code=404)
 
     @asynccontextmanager
     async def running(self) -> AsyncIterator[BotApi]:
