@@ -14,6 +14,7 @@ from bot.chat.card import card_buttons
 from bot.chat.views import Act
 from bot.config import Settings
 from bot.domain.model import Answer
+from bot.i18n import Translator
 from bot.services import Context
 from handlers.telegram import questions, render
 from handlers.telegram.commands import admitted
@@ -29,6 +30,7 @@ def handlers(ctx: Context, settings: Settings, again: Again) -> list[BaseHandler
     """The card's and the colleague's buttons; add them after the conversations."""
 
     async def confirm(update: Update, context: Ctx) -> None:
+        """Cancel event: the card's own question first, with Yes and No."""
         if not await admitted(settings, update, context):
             return
         who, t = person(settings, update.effective_user), _words(settings, update)
@@ -37,6 +39,7 @@ def handlers(ctx: Context, settings: Settings, again: Again) -> list[BaseHandler
         await reply(update, context, *render.confirmation(cancel, event.title))
 
     async def cancel(update: Update, context: Ctx) -> None:
+        """Yes: the event is cancelled and every guest is told."""
         if not await admitted(settings, update, context):
             return
         who, t = person(settings, update.effective_user), _words(settings, update)
@@ -44,9 +47,11 @@ def handlers(ctx: Context, settings: Settings, again: Again) -> list[BaseHandler
         await say(update, context, messages.cancelled(event, t))
 
     async def keep(update: Update, context: Ctx) -> None:
+        """No: nothing changes."""
         await answer(update, context, _words(settings, update).gettext(questions.KEPT))
 
     async def colleague_answer(update: Update, context: Ctx) -> None:
+        """Accept / Decline on a colleague's invitation, for that colleague only."""
         if not await admitted(settings, update, context):
             return
         who, t = person(settings, update.effective_user), _words(settings, update)
@@ -55,6 +60,7 @@ def handlers(ctx: Context, settings: Settings, again: Again) -> list[BaseHandler
         await say(update, context, messages.your_answer(chosen, t))
 
     async def stale(update: Update, context: Ctx) -> None:
+        """Any other button: an old message, or data no button of ours carries."""
         await answer(update, context, _words(settings, update).gettext(questions.STALE))
         await again(update, context)
 
@@ -65,7 +71,7 @@ def handlers(ctx: Context, settings: Settings, again: Again) -> list[BaseHandler
             CallbackQueryHandler(stale)]
 
 
-def _words(settings: Settings, update: Update):
+def _words(settings: Settings, update: Update) -> Translator:
     return words_for(settings, update.effective_user)[0]
 
 

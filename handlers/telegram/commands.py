@@ -28,6 +28,7 @@ async def admitted(settings: Settings, update: Update, context: Ctx) -> bool:
 
 class Commands(Asking):
     async def admitted(self, update: Update, context: Ctx) -> bool:
+        """See `admitted`."""
         return await admitted(self.settings, update, context)
 
     async def listing(self, update: Update, context: Ctx) -> None:
@@ -40,5 +41,6 @@ class Commands(Asking):
         await say(update, context, messages.listing(events, t, locale, NEW_COMMAND))
 
     async def help(self, update: Update, context: Ctx) -> None:
+        """What Ospite does and its commands (for anyone: it shows nothing of the company)."""
         t, _ = words_for(self.settings, update.effective_user)
         await say(update, context, messages.help_message(HELP, t))

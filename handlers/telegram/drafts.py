@@ -14,6 +14,7 @@ Draft = dict[str, Any]
 
 
 def new_draft(timezone: str, locale: str) -> Draft:
+    """An empty draft; `key` makes saving it twice store one event."""
     return {"key": uuid.uuid4().hex, "title": "", "description": "", "date": None,
             "time": None, "minutes": 60, "place": "", "guests": [], "files": [],
             "locale": locale, "timezone": timezone, "event_id": None, "review": False,
@@ -34,6 +35,7 @@ def from_event(event: Event, colleagues: list[str]) -> Draft:
 
 
 def start_of(draft: Draft) -> datetime | None:
+    """The start as a wall time in the draft's time zone, once date and time are known."""
     if not draft.get("date") or not draft.get("time"):
         return None
     return datetime.combine(date.fromisoformat(draft["date"]),

@@ -27,6 +27,7 @@ def error_handler(settings: Settings, again: Again) -> ErrorHandler:
     """For `application.add_error_handler`: every failure of every handler comes here."""
 
     async def on_error(update: object, context: Ctx) -> None:
+        """Tell the person, log what was unexpected, and stop this update there."""
         error = context.error
         if not isinstance(error, DomainError):
             # Only the type and the update's number: what people type may be a password.

@@ -13,6 +13,7 @@ DURATIONS = (30, 60, 90, 120)
 
 
 def choices(*rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """Rows of (label, callback data)."""
     return InlineKeyboardMarkup([[InlineKeyboardButton(text, callback_data=data)
                                   for text, data in row] for row in rows])
 
@@ -26,14 +27,17 @@ def calendar(today: date, locale: str, days: int = 14) -> InlineKeyboardMarkup:
 
 
 def skip(t: Translator) -> InlineKeyboardMarkup:
+    """For a question that may go unanswered."""
     return choices([(t.gettext("Skip"), "skip")])
 
 
 def done(t: Translator) -> InlineKeyboardMarkup:
+    """After a file: no more."""
     return choices([(t.gettext("Done"), "done")])
 
 
 def durations(t: Translator) -> InlineKeyboardMarkup:
+    """30 min, 1 h, 1 h 30, 2 h, Other."""
     labels = [_length(minutes, t) for minutes in DURATIONS]
     row = [(label, f"min:{minutes}") for label, minutes in zip(labels, DURATIONS, strict=True)]
     return choices(row[:2], [*row[2:], (t.gettext("Other"), "min:other")])
@@ -46,15 +50,18 @@ def more(t: Translator, room: bool) -> InlineKeyboardMarkup:
 
 
 def languages() -> InlineKeyboardMarkup:
+    """Each language by its own name."""
     return choices([(name, f"lang:{code}") for code, name in NAMES.items()])
 
 
 def summary(t: Translator) -> InlineKeyboardMarkup:
+    """Under the summary: Save, Edit a step, Cancel."""
     return choices([(t.gettext("Save"), "save"), (t.gettext("Edit a step"), "edit"),
                     (t.gettext("Cancel"), "cancel")])
 
 
 def steps(t: Translator) -> InlineKeyboardMarkup:
+    """The steps one can go back to from the summary."""
     return choices(
         [(t.gettext("Title"), "step:title"), (t.gettext("Description"), "step:description")],
         [(t.gettext("Date"), "step:date"), (t.gettext("Time"), "step:time"),
@@ -64,6 +71,7 @@ def steps(t: Translator) -> InlineKeyboardMarkup:
 
 
 def security(t: Translator) -> InlineKeyboardMarkup:
+    """The SMTP connection's security (the domain's SECURITY values)."""
     return choices([("STARTTLS", "sec:starttls"), ("TLS", "sec:tls"),
                     (t.gettext("None"), "sec:none")])
 

@@ -47,6 +47,7 @@ class MailSetup:
         self.ctx, self.settings = ctx, settings
 
     def handler(self) -> ConversationHandler:
+        """One state per field, in ORDER."""
         typed = filters.TEXT & ~filters.COMMAND
         return conversation(
             entry_points=[CommandHandler("setupmail", self.begin)],
@@ -62,15 +63,18 @@ class MailSetup:
             persistent=True)
 
     async def begin(self, update: Update, context: Ctx) -> int:
+        """/setupmail, for admins only."""
         if not is_admin(self.settings, update.effective_user):
             raise Forbidden("admins_only")
         context.user_data["mail"] = {}
         return await self.ask(update, context, NAME)
 
     async def typed(self, update: Update, context: Ctx) -> int:
+        """A field taken as typed (the use case checks it with the others)."""
         return await self._keep(update, context, (update.effective_message.text or "").strip())
 
     async def email(self, update: Update, context: Ctx) -> int:
+        """The sender's address, checked here already: it is easy to mistype."""
         try:
             address = check_email(update.effective_message.text or "", "sender_email")
         except InvalidInput as bad:
@@ -80,6 +84,7 @@ class MailSetup:
         return await self._keep(update, context, address)
 
     async def port(self, update: Update, context: Ctx) -> int:
+        """A number; which ports are allowed is the use case's to say."""
         found = parse_port(update.effective_message.text or "")
         if found is None:
             t, _ = words_for(self.settings, update.effective_user)
@@ -87,6 +92,7 @@ class MailSetup:
         return await self._keep(update, context, found)
 
     async def security(self, update: Update, context: Ctx) -> int:
+        """STARTTLS, TLS or none, from the buttons."""
         chosen = (update.callback_query.data or "").removeprefix("sec:")
         if chosen not in SECURITY:
             t, _ = words_for(self.settings, update.effective_user)
@@ -95,9 +101,11 @@ class MailSetup:
         return await self._keep(update, context, chosen)
 
     async def no_user(self, update: Update, context: Ctx) -> int:
+        """Skip: a server without login."""
         return await self._keep(update, context, "")
 
     async def password(self, update: Update, context: Ctx) -> int:
+        """The last field: the message is deleted, then everything is checked and tried."""
         secret = update.effective_message.text or ""
         with contextlib.suppress(TelegramError):  # the password must not stay in the chat
             await update.effective_message.delete()
@@ -118,6 +126,7 @@ class MailSetup:
         return END
 
     async def cancel(self, update: Update, context: Ctx) -> int:
+        """/cancel: nothing is stored."""
         t, _ = words_for(self.settings, update.effective_user)
         context.user_data.pop("mail", None)
         await reply(update, context, t.gettext(questions.STOPPED))

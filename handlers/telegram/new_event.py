@@ -14,25 +14,20 @@ from telegram.ext import (
     filters,
 )
 
-from bot.domain.errors import InvalidInput
 from bot.domain.validation import (
-    check_attachments,
     check_description,
     check_end,
     check_locale,
-    check_name,
     check_place,
     check_start,
     check_title,
 )
-from handlers.telegram import keyboards, questions
+from handlers.telegram import questions
 from handlers.telegram.conversation import conversation
 from handlers.telegram.drafts import Draft
-from handlers.telegram.guests import check_address
+from handlers.telegram.guests import GuestSteps
 from handlers.telegram.parsing import parse_date, parse_minutes, parse_time
-from handlers.telegram.people import words_for
-from handlers.telegram.replies import Ctx, reply
-from handlers.telegram.saving import Saving
+from handlers.telegram.replies import Ctx, typed_text
 from handlers.telegram.states import (
     DATE,
     DESCRIPTION,
@@ -50,14 +45,15 @@ from handlers.telegram.states import (
     SUMMARY,
     TIME,
     TITLE,
-    after,
 )
 
 
-class NewEvent(Saving):
-    """The steps of the conversation; Saving (its base) starts, saves and cancels it."""
+class NewEvent(GuestSteps):
+    """The steps of the conversation: what, when and where here, who in GuestSteps; Saving
+    (further down) starts, saves and cancels it."""
 
     def handler(self) -> ConversationHandler:
+        """Which step takes which answer; /cancel leaves at any step."""
         typed, on = filters.TEXT & ~filters.COMMAND, CallbackQueryHandler
         return conversation(
             entry_points=[CommandHandler("event", self.command),
@@ -87,17 +83,21 @@ class NewEvent(Saving):
             name="new_event", persistent=True, allow_reentry=True)
 
     async def title(self, update: Update, context: Ctx) -> int:
-        return await self._take(update, context, TITLE, title=lambda: check_title(_typed(update)))
+        """One line, required."""
+        typed = typed_text(update)
+        return await self._take(update, context, TITLE, title=lambda: check_title(typed))
 
     async def description(self, update: Update, context: Ctx) -> int:
-        typed = "" if update.callback_query else _typed(update)
+        """Any text, or Skip."""
+        typed = "" if update.callback_query else typed_text(update)
         return await self._take(update, context, DESCRIPTION,
                                 description=lambda: check_description(typed))
 
     async def day(self, update: Update, context: Ctx) -> int:
+        """A day of the calendar, or typed; not one that is over."""
         query = update.callback_query
         picked = parse_date(query.data.removeprefix("date:") if query and query.data
-                            else _typed(update))
+                            else typed_text(update))
         if picked is None:
             return await self._misread(update, context, DATE, questions.BAD_DATE)
         draft = self._draft(context)
@@ -107,7 +107,8 @@ class NewEvent(Saving):
                                 date=lambda: self._start(draft, picked, clock).date().isoformat())
 
     async def time(self, update: Update, context: Ctx) -> int:
-        picked = parse_time(_typed(update))
+        """`10:00` on the chosen day, not in the past."""
+        picked = parse_time(typed_text(update))
         if picked is None:
             return await self._misread(update, context, TIME, questions.BAD_TIME)
         draft = self._draft(context)
@@ -116,76 +117,32 @@ class NewEvent(Saving):
                                 time=lambda: self._start(draft, day, picked).strftime("%H:%M"))
 
     async def duration(self, update: Update, context: Ctx) -> int:
+        """A length button; Other asks for minutes."""
         choice = (update.callback_query.data or "").removeprefix("min:")
         if choice == "other":
             return await self.ask(update, context, MINUTES, self._draft(context))
         return await self._length(update, context, parse_minutes(choice), stale=True)
 
     async def minutes(self, update: Update, context: Ctx) -> int:
-        return await self._length(update, context, parse_minutes(_typed(update)))
+        """A typed length: `45`, `90 min`, `1:15`."""
+        return await self._length(update, context, parse_minutes(typed_text(update)))
 
     async def place(self, update: Update, context: Ctx) -> int:
-        typed = "" if update.callback_query else _typed(update)
+        """One line (an address or a video link), or Skip."""
+        typed = "" if update.callback_query else typed_text(update)
         return await self._take(update, context, PLACE, place=lambda: check_place(typed))
 
-    async def email(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
-        try:
-            address = check_address(draft["guests"], _typed(update))
-        except InvalidInput as bad:
-            full = "guests" in bad.problems  # the list is full: on to the next part
-            next_step = after(MORE, draft["review"]) if full else EMAIL
-            return await self._again(update, context, next_step, self._why(update, bad))
-        return await self._next(update, context, EMAIL, guest={"email": address})
-
-    async def first(self, update: Update, context: Ctx) -> int:
-        guest = self._draft(context).get("guest") or {}
-        if "email" not in guest:
-            return await self.ask(update, context, EMAIL, self._draft(context))
-        return await self._take(update, context, FIRST, guest=lambda: {
-            **guest, "first_name": check_name("first_name", _typed(update))})
-
-    async def last(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
-        guest = draft.get("guest") or {}
-        if "first_name" not in guest:
-            return await self.ask(update, context, EMAIL, draft)
-        return await self._take(update, context, LAST, guest=lambda: None, guests=lambda: [
-            *draft["guests"], {**guest, "last_name": check_name("last_name", _typed(update))}])
-
-    async def more(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
-        if update.callback_query.data == "add":
-            return await self.ask(update, context, EMAIL, draft)
-        return await self.ask(update, context, after(MORE, draft["review"]), draft)
-
-    async def file(self, update: Update, context: Ctx) -> int:
-        draft, document = self._draft(context), update.effective_message.document
-        name, size = document.file_name or "attachment", document.file_size or 0
-        try:
-            check_attachments([*((f["name"], f["size"]) for f in draft["files"]), (name, size)])
-        except InvalidInput as bad:
-            return await self._again(update, context, FILES, self._why(update, bad))
-        added = {"file_id": document.file_id, "name": name, "size": size,
-                 "mime": document.mime_type or "application/octet-stream"}
-        t, _ = words_for(self.settings, update.effective_user)
-        await reply(update, context, t.gettext(questions.GOT_FILE).format(name=name),
-                    keyboards.done(t))
-        context.user_data["draft"] = {**draft, "files": [*draft["files"], added]}
-        return FILES
-
-    async def files_done(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
-        return await self.ask(update, context, after(FILES, draft["review"]), draft)
-
     async def language(self, update: Update, context: Ctx) -> int:
+        """The language of the guests' emails."""
         chosen = (update.callback_query.data or "").removeprefix("lang:")
         return await self._take(update, context, LANGUAGE, locale=lambda: check_locale(chosen))
 
     async def choose_step(self, update: Update, context: Ctx) -> int:
+        """Edit a step, from the summary."""
         return await self.ask(update, context, STEP, self._draft(context))
 
     async def go_to_step(self, update: Update, context: Ctx) -> int:
+        """The step chosen; its answer leads back to the summary."""
         state = STEP_NAMES.get((update.callback_query.data or "").removeprefix("step:"))
         if state is None:
             return await self.stale(update, context, STEP)
@@ -199,6 +156,8 @@ class NewEvent(Saving):
 
     async def _length(self, update: Update, context: Ctx, minutes: int | None,
                       stale: bool = False) -> int:
+        """A length read from a button (`stale` if unreadable) or typed; the end must come
+        after the start."""
         if minutes is None and stale:
             return await self.stale(update, context, DURATION)
         if minutes is None:
@@ -214,6 +173,3 @@ class NewEvent(Saving):
 
         return await self._take(update, context, DURATION, minutes=length)
 
-
-def _typed(update: Update) -> str:
-    return (update.effective_message.text if update.effective_message else None) or ""

@@ -24,6 +24,7 @@ class TelegramPlatform:
         self.bot = bot
 
     async def send(self, person: Person, view: View) -> dict[str, Any]:
+        """A private message (or several, for a long view); where its first piece went."""
         pieces = render.pieces(view)
         first = None
         try:
@@ -39,6 +40,7 @@ class TelegramPlatform:
         return {"chat_id": first.chat_id, "message_id": first.message_id}
 
     async def update(self, where: dict[str, Any], view: View) -> None:
+        """Edit a message in place (the card); unchanged text is no failure."""
         try:
             await self.bot.initialize()
             await self.bot.edit_message_text(

@@ -28,6 +28,7 @@ def parse_date(text: str) -> date | None:
 
 
 def parse_time(text: str) -> time | None:
+    """`10:00` or `10.00`, 24-hour clock."""
     found = _TIME.match(text)
     if not found:
         return None

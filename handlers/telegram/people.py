@@ -29,6 +29,7 @@ def words_for(settings: Settings, user: User | None) -> tuple[Translator, str]:
 
 
 def person(settings: Settings, user: User) -> PersonRef:
+    """The Telegram user as Ospite's person, with their language."""
     return PersonRef(Platform.TELEGRAM, workspace(settings), str(user.id), user.full_name,
                      settings.DEFAULT_TIMEZONE, locale_of(settings, user))
 
@@ -39,6 +40,7 @@ def colleague(settings: Settings, user_id: str) -> PersonRef:
 
 
 def is_admin(settings: Settings, user: User) -> bool:
+    """TELEGRAM_ADMINS may set up the sender mailbox."""
     return user.id in settings.telegram_admins
 
 

@@ -25,6 +25,7 @@ def line_text(line: Line) -> str:
 
 
 def text(view: View) -> str:
+    """The whole view as plain text, a blank line between sections."""
     paragraphs = ["\n".join(line_text(line) for line in block.lines)
                   for block in view.blocks if isinstance(block, Section)]
     return "\n\n".join(paragraphs) or view.summary
@@ -65,6 +66,7 @@ def pieces(view: View) -> list[str]:
 
 
 def keyboard(view: View) -> InlineKeyboardMarkup | None:
+    """The view's buttons, a row per group; None without buttons."""
     rows = [[_button(b.label, callback(b.act, b.value)) for b in block.buttons]
             for block in view.blocks if isinstance(block, Buttons)]
     return InlineKeyboardMarkup(rows) if rows else None

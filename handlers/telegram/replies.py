@@ -12,6 +12,11 @@ Ctx = ContextTypes.DEFAULT_TYPE
 _ANSWERED = "ospite_answered"  # on the update's context: Telegram refuses a second answer
 
 
+def typed_text(update: Update) -> str:
+    """What the person typed (empty for a button or a file)."""
+    return (update.effective_message.text if update.effective_message else None) or ""
+
+
 async def answer(update: Update, context: Ctx, notice: str | None = None) -> None:
     """Stop the button's spinner, with a short notice if given; messages need nothing."""
     query = update.callback_query

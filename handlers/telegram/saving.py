@@ -40,6 +40,7 @@ class Saving(Commands):
         return END
 
     async def start(self, update: Update, context: Ctx) -> int:
+        """/event new: for people of the company, once invitations can go out."""
         if not await self.admitted(update, context) or not await self._mail_ready(update, context):
             return END
         who = person(self.settings, update.effective_user)
@@ -63,11 +64,12 @@ class Saving(Commands):
         return asked
 
     async def save(self, update: Update, context: Ctx) -> int:
+        """Save: a problem sends the organizer back to the step of its field."""
         draft, who = self._draft(context), person(self.settings, update.effective_user)
         t, locale = words_for(self.settings, update.effective_user)
         await answer(update, context)
         files, problems = await fetch_files(context.bot, draft["files"])
-        colleagues = [colleague(self.settings, user_id) for user_id in draft["colleagues"]]
+        colleagues = [colleague(self.settings, user_id) for user_id in draft.get("colleagues", [])]
         try:
             said = await self._store(who, draft, to_event_draft(draft, files, colleagues), t)
         except InvalidInput as invalid:
@@ -92,6 +94,7 @@ class Saving(Commands):
         return messages.saved(event, t)
 
     async def cancel(self, update: Update, context: Ctx) -> int:
+        """/cancel or Cancel: the draft is dropped."""
         t, _ = words_for(self.settings, update.effective_user)
         await reply(update, context, t.gettext(questions.STOPPED))
         context.user_data.pop("draft", None)

@@ -49,6 +49,7 @@ def wire_telegram(runtime: Runtime) -> None:
 
 
 def build_application(runtime: Runtime) -> Application:
+    """The PTB Application with every handler and the one error handler."""
     # PTB 22's documented opt-in: durations such as RetryAfter.retry_after as timedelta.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     settings = runtime.settings
