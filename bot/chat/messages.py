@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.chat.card import ANSWER_LABELS
-from bot.chat.views import Act, Button, Buttons, Line, Section, View, code, message, strong, words
+from bot.chat.views import (
+    Act,
+    Button,
+    Buttons,
+    Line,
+    Section,
+    Span,
+    View,
+    code,
+    message,
+    strong,
+    words,
+)
 from bot.domain.model import Answer, Attendee, Event
 from bot.i18n import N_, Translator
 from bot.text import short_when
@@ -79,7 +91,7 @@ HELP_LINES = {
 def help_message(commands: Sequence[tuple[str, str]], t: Translator) -> View:
     """What Ospite does and its commands; `commands` pairs each command with a HELP_LINES key."""
     head = words(t.gettext("{ospite} invites people from outside the company to your meetings."),
-                 ospite=strong("Ospite"))
+                 ospite=Span("Ospite", strong=True, ours=True))
     lines = [words("• {command} — {what}", command=code(command),
                    what=t.gettext(HELP_LINES[key])) for command, key in commands]
     return message(head, *lines)

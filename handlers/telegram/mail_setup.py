@@ -1,153 +1,158 @@
-"""/setupmail: an admin sets up the sender mailbox; the SMTP login is tested before saving."""
+"""/setupmail: an admin answers one question per field; the use case checks, tries and stores.
+
+A problem sends the admin back to the question of its field (a refused login to the server's
+name), and the questions after it are asked again: the password is never kept.
+"""
 
 from __future__ import annotations
 
 import contextlib
-from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 
-from bot import services
+from bot.chat import messages
 from bot.config import Settings
-from bot.domain.errors import InvalidInput
-from bot.domain.mailbox import check_mail_settings
+from bot.domain.errors import Forbidden, InvalidInput
+from bot.domain.mailbox import SECURITY
 from bot.domain.model import MailSettings
 from bot.domain.validation import check_email
+from bot.mailbox import set_up_mailbox
 from bot.services import Context
-from handlers.telegram import keyboards, texts
+from bot.text import explain
+from handlers.telegram import keyboards, questions
 from handlers.telegram.conversation import conversation
-from handlers.telegram.people import is_admin, person
-from mail.sender_config import from_settings
-from mail.smtp import login_problem
+from handlers.telegram.parsing import parse_port
+from handlers.telegram.people import is_admin, person, words_for
+from handlers.telegram.replies import Ctx, answer, reply, say
 
-Ctx = ContextTypes.DEFAULT_TYPE
-NAME, EMAIL, HOST, PORT, SECURITY, USER, PASSWORD = range(7)
 END = ConversationHandler.END
-SECURITY_CHOICES = [("STARTTLS", "sec:starttls"), ("TLS", "sec:tls"), ("None", "sec:none")]
+ORDER = ("sender_name", "sender_email", "smtp_host", "smtp_port", "smtp_security", "smtp_user",
+         "smtp_password")
+NAME, EMAIL, HOST, PORT, SECURITY_STEP, USER, PASSWORD = range(len(ORDER))
+ASKED = {NAME: questions.SENDER_NAME, EMAIL: questions.SENDER_EMAIL, HOST: questions.SMTP_HOST,
+         PORT: questions.SMTP_PORT, SECURITY_STEP: questions.SMTP_SECURITY,
+         USER: questions.SMTP_USER, PASSWORD: questions.SMTP_PASSWORD}
 
 
-def handler(ctx: Context, settings: Settings) -> ConversationHandler:
-    typed = filters.TEXT & ~filters.COMMAND
+class MailSetup:
+    def __init__(self, ctx: Context, settings: Settings) -> None:
+        self.ctx, self.settings = ctx, settings
 
-    async def begin(update: Update, context: Ctx) -> int:
-        if not is_admin(settings, update.effective_user):
-            await update.effective_message.reply_text(texts.ADMINS_ONLY)
-            return END
+    def handler(self) -> ConversationHandler:
+        """One state per field, in ORDER."""
+        typed = filters.TEXT & ~filters.COMMAND
+        return conversation(
+            entry_points=[CommandHandler("setupmail", self.begin)],
+            states={NAME: [MessageHandler(typed, self.typed)],
+                    EMAIL: [MessageHandler(typed, self.email)],
+                    HOST: [MessageHandler(typed, self.typed)],
+                    PORT: [MessageHandler(typed, self.port)],
+                    SECURITY_STEP: [CallbackQueryHandler(self.security, pattern="^sec:")],
+                    USER: [MessageHandler(typed, self.typed),
+                           CallbackQueryHandler(self.no_user, pattern="^skip$")],
+                    PASSWORD: [MessageHandler(typed, self.password)]},
+            fallbacks=[CommandHandler("cancel", self.cancel)], name="setup_mail",
+            persistent=True)
+
+    async def begin(self, update: Update, context: Ctx) -> int:
+        """/setupmail, for admins only."""
+        if not is_admin(self.settings, update.effective_user):
+            raise Forbidden("admins_only")
         context.user_data["mail"] = {}
-        await update.effective_message.reply_text(texts.ASK_SENDER_NAME)
-        return NAME
+        return await self.ask(update, context, NAME)
 
-    async def name(update: Update, context: Ctx) -> int:
-        context.user_data["mail"]["sender_name"] = update.effective_message.text.strip()
-        await update.effective_message.reply_text(texts.ASK_SENDER_EMAIL)
-        return EMAIL
+    async def typed(self, update: Update, context: Ctx) -> int:
+        """A field taken as typed (the use case checks it with the others)."""
+        return await self._keep(update, context, (update.effective_message.text or "").strip())
 
-    async def email(update: Update, context: Ctx) -> int:
+    async def email(self, update: Update, context: Ctx) -> int:
+        """The sender's address, checked here already: it is easy to mistype."""
         try:
-            address = check_email(update.effective_message.text or "")
+            address = check_email(update.effective_message.text or "", "sender_email")
         except InvalidInput as bad:
-            await update.effective_message.reply_text(bad.problems["email"])
-            return EMAIL
-        context.user_data["mail"]["sender_email"] = address
-        await update.effective_message.reply_text(texts.ASK_SMTP_HOST)
-        return HOST
+            t, locale = words_for(self.settings, update.effective_user)
+            return await self.ask(update, context, EMAIL,
+                                  explain(bad.problems["sender_email"], t, locale))
+        return await self._keep(update, context, address)
 
-    async def host(update: Update, context: Ctx) -> int:
-        typed_host = update.effective_message.text.strip()
-        problem = _problem(context.user_data["mail"], "smtp_host", typed_host)
-        if problem:
-            await _ask_again(update, problem, texts.ASK_SMTP_HOST)
-            return HOST
-        context.user_data["mail"]["smtp_host"] = typed_host
-        await update.effective_message.reply_text(texts.ASK_SMTP_PORT)
-        return PORT
+    async def port(self, update: Update, context: Ctx) -> int:
+        """A number; which ports are allowed is the use case's to say."""
+        found = parse_port(update.effective_message.text or "")
+        if found is None:
+            t, _ = words_for(self.settings, update.effective_user)
+            return await self.ask(update, context, PORT, t.gettext(questions.BAD_PORT))
+        return await self._keep(update, context, found)
 
-    async def port(update: Update, context: Ctx) -> int:
-        raw = update.effective_message.text.strip()
-        number = int(raw) if raw.isdigit() and len(raw) < 6 else 0  # 0: no mail port, refused
-        problem = _problem(context.user_data["mail"], "smtp_port", number)
-        if problem:
-            await _ask_again(update, problem, texts.ASK_SMTP_PORT)
-            return PORT
-        context.user_data["mail"]["smtp_port"] = number
-        await update.effective_message.reply_text(
-            texts.ASK_SECURITY, reply_markup=keyboards.choices(SECURITY_CHOICES))
-        return SECURITY
+    async def security(self, update: Update, context: Ctx) -> int:
+        """STARTTLS, TLS or none, from the buttons."""
+        chosen = (update.callback_query.data or "").removeprefix("sec:")
+        if chosen not in SECURITY:
+            t, _ = words_for(self.settings, update.effective_user)
+            await answer(update, context, t.gettext(questions.STALE))
+            return await self.ask(update, context, SECURITY_STEP)
+        return await self._keep(update, context, chosen)
 
-    async def security(update: Update, context: Ctx) -> int:
-        await update.callback_query.answer()
-        context.user_data["mail"]["smtp_security"] = update.callback_query.data.removeprefix(
-            "sec:")
-        await update.effective_message.reply_text(texts.ASK_SMTP_USER,
-                                                  reply_markup=keyboards.skip())
-        return USER
+    async def no_user(self, update: Update, context: Ctx) -> int:
+        """Skip: a server without login."""
+        return await self._keep(update, context, "")
 
-    async def user(update: Update, context: Ctx) -> int:
-        if update.callback_query:
-            await update.callback_query.answer()
-            context.user_data["mail"]["smtp_user"] = ""
-        else:
-            typed_user = update.effective_message.text.strip()
-            problem = _problem(context.user_data["mail"], "smtp_user", typed_user)
-            if problem:
-                await _ask_again(update, problem, texts.ASK_SMTP_USER)
-                return USER
-            context.user_data["mail"]["smtp_user"] = typed_user
-        await update.effective_message.reply_text(texts.ASK_SMTP_PASSWORD)
-        return PASSWORD
-
-    async def password(update: Update, context: Ctx) -> int:
-        secret = update.effective_message.text
+    async def password(self, update: Update, context: Ctx) -> int:
+        """The last field: the message is deleted, then everything is checked and tried."""
+        secret = update.effective_message.text or ""
         with contextlib.suppress(TelegramError):  # the password must not stay in the chat
             await update.effective_message.delete()
-        bad_secret = _problem(context.user_data["mail"], "smtp_password", secret)
-        if bad_secret:
-            await _ask_again(update, bad_secret, texts.ASK_SMTP_PASSWORD)
-            return PASSWORD
-        mail = MailSettings(**context.user_data["mail"], smtp_password=secret)
-        problem = await login_problem(from_settings(mail))
-        if problem:
-            await update.effective_chat.send_message(texts.SMTP_FAILED.format(reason=problem))
-            return HOST
-        await services.set_mail_settings(ctx, person(settings, update.effective_user), mail)
+        typed = context.user_data["mail"]
+        mail = MailSettings(**{name: typed[name] for name in ORDER[:-1] if name in typed},
+                            smtp_password=secret)
+        t, locale = words_for(self.settings, update.effective_user)
+        who = person(self.settings, update.effective_user)
+        try:
+            saved = await set_up_mailbox(self.ctx, who, is_admin(self.settings,
+                                                                 update.effective_user), mail)
+        except InvalidInput as bad:
+            field, found = next(iter(bad.problems.items()))
+            step = ORDER.index(field) if field in ORDER else HOST
+            return await self.ask(update, context, step, explain(found, t, locale))
         context.user_data.pop("mail", None)
-        await update.effective_chat.send_message(texts.MAIL_SAVED.format(
-            email=mail.sender_email))
+        await say(update, context, messages.mail_saved(saved.sender_email, t))
         return END
 
-    async def cancel(update: Update, context: Ctx) -> int:
+    async def cancel(self, update: Update, context: Ctx) -> int:
+        """/cancel: nothing is stored."""
+        t, _ = words_for(self.settings, update.effective_user)
         context.user_data.pop("mail", None)
-        await update.effective_message.reply_text(texts.CANCELLED)
+        await reply(update, context, t.gettext(questions.STOPPED))
         return END
 
-    return conversation(
-        entry_points=[CommandHandler("setupmail", begin)],
-        states={NAME: [MessageHandler(typed, name)], EMAIL: [MessageHandler(typed, email)],
-                HOST: [MessageHandler(typed, host)], PORT: [MessageHandler(typed, port)],
-                SECURITY: [CallbackQueryHandler(security, pattern="^sec:")],
-                USER: [MessageHandler(typed, user), CallbackQueryHandler(user, pattern="^skip$")],
-                PASSWORD: [MessageHandler(typed, password)]},
-        fallbacks=[CommandHandler("cancel", cancel)], name="setup_mail", persistent=False)
+    async def ask(self, update: Update, context: Ctx, step: int, before: str | None = None,
+                  ) -> int:
+        """The question of a field, after what was wrong with the last answer."""
+        t, _ = words_for(self.settings, update.effective_user)
+        text = t.gettext(ASKED[step])
+        keyboard = (keyboards.security(t) if step == SECURITY_STEP
+                    else keyboards.skip(t) if step == USER else None)
+        await reply(update, context, f"{before}\n\n{text}" if before else text, keyboard)
+        context.user_data["mail"]["step"] = step
+        return step
 
+    async def reask(self, update: Update, context: Ctx) -> bool:
+        """The question the admin was answering, if they are setting up the mailbox."""
+        mail = (context.user_data or {}).get("mail")
+        if not mail or "step" not in mail:
+            return False
+        await self.ask(update, context, mail["step"])
+        return True
 
-async def _ask_again(update: Update, problem: str, question: str) -> None:
-    await update.effective_chat.send_message(texts.TRY_AGAIN.format(problem=problem,
-                                                                    question=question))
-
-
-def _problem(answers: dict[str, Any], field: str, value: object) -> str | None:
-    """What the mail rules say of one more answer, given the answers so far."""
-    try:
-        check_mail_settings(MailSettings(**{"smtp_host": "", **answers, field: value}))
-    except InvalidInput as bad:
-        return bad.problems.get(field)
-    return None
+    async def _keep(self, update: Update, context: Ctx, value: str | int) -> int:
+        mail = context.user_data["mail"]
+        step = mail.get("step", NAME)
+        mail[ORDER[step]] = value
+        return await self.ask(update, context, step + 1)

@@ -1,32 +1,34 @@
-"""/event new: a conversation that asks one thing at a time, then saves through the services."""
+"""/event new: one question at a time, each answer checked by the domain's rule for its field."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-from typing import Any
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 
-from bot.config import Settings
-from bot.domain.errors import InvalidInput
-from bot.domain.validation import check_email
-from bot.services import Context
-from handlers.telegram import texts
+from bot.domain.validation import (
+    check_description,
+    check_end,
+    check_locale,
+    check_place,
+    check_start,
+    check_title,
+)
+from handlers.telegram import questions
 from handlers.telegram.conversation import conversation
 from handlers.telegram.drafts import Draft
-from handlers.telegram.keyboards import choices
-from handlers.telegram.parsing import one_line, parse_date, parse_minutes, parse_time
-from handlers.telegram.saving import Saving
-from handlers.telegram.steps import (
+from handlers.telegram.guests import GuestSteps
+from handlers.telegram.parsing import parse_date, parse_minutes, parse_time
+from handlers.telegram.replies import Ctx, typed_text
+from handlers.telegram.states import (
     DATE,
     DESCRIPTION,
     DURATION,
@@ -43,23 +45,16 @@ from handlers.telegram.steps import (
     SUMMARY,
     TIME,
     TITLE,
-    after,
-    ask,
 )
 
-Ctx = ContextTypes.DEFAULT_TYPE
-MAX_FILES, MAX_BYTES = 10, 10 * 2**20
 
-
-class NewEvent(Saving):
-    """The steps of the conversation; Saving (its base) starts, saves and cancels it."""
-
-    def __init__(self, ctx: Context, settings: Settings) -> None:
-        super().__init__(ctx, settings)
+class NewEvent(GuestSteps):
+    """The steps of the conversation: what, when and where here, who in GuestSteps; Saving
+    (further down) starts, saves and cancels it."""
 
     def handler(self) -> ConversationHandler:
-        typed = filters.TEXT & ~filters.COMMAND
-        on = CallbackQueryHandler
+        """Which step takes which answer; /cancel leaves at any step."""
+        typed, on = filters.TEXT & ~filters.COMMAND, CallbackQueryHandler
         return conversation(
             entry_points=[CommandHandler("event", self.command),
                           CommandHandler("newevent", self.start),
@@ -70,7 +65,7 @@ class NewEvent(Saving):
                               on(self.description, pattern="^skip$")],
                 DATE: [MessageHandler(typed, self.day), on(self.day, pattern="^date:")],
                 TIME: [MessageHandler(typed, self.time)],
-                DURATION: [on(self.duration, pattern="^min:")],
+                DURATION: [on(self.duration, pattern="^min:"), MessageHandler(typed, self.minutes)],
                 MINUTES: [MessageHandler(typed, self.minutes)],
                 PLACE: [MessageHandler(typed, self.place), on(self.place, pattern="^skip$")],
                 EMAIL: [MessageHandler(typed, self.email)],
@@ -80,8 +75,7 @@ class NewEvent(Saving):
                 FILES: [MessageHandler(filters.Document.ALL, self.file),
                         on(self.files_done, pattern="^(skip|done)$")],
                 LANGUAGE: [on(self.language, pattern="^lang:")],
-                SUMMARY: [on(self.save, pattern="^save$"),
-                          on(self.choose_step, pattern="^edit$"),
+                SUMMARY: [on(self.save, pattern="^save$"), on(self.choose_step, pattern="^edit$"),
                           on(self.cancel, pattern="^cancel$")],
                 STEP: [on(self.go_to_step, pattern="^step:")],
             },
@@ -89,130 +83,93 @@ class NewEvent(Saving):
             name="new_event", persistent=True, allow_reentry=True)
 
     async def title(self, update: Update, context: Ctx) -> int:
-        value = one_line(update.effective_message.text or "", 255)
-        if value is None:
-            return await ask(update, TITLE, self._draft(context), texts.BAD_TITLE)
-        return await self._next(update, context, TITLE, title=value)
+        """One line, required."""
+        typed = typed_text(update)
+        return await self._take(update, context, TITLE, title=lambda: check_title(typed))
 
     async def description(self, update: Update, context: Ctx) -> int:
-        value = "" if update.callback_query else (update.effective_message.text or "").strip()
-        if len(value) > 5000 or "\x00" in value:
-            return await ask(update, DESCRIPTION, self._draft(context), texts.BAD_DESCRIPTION)
-        return await self._next(update, context, DESCRIPTION, description=value)
+        """Any text, or Skip."""
+        typed = "" if update.callback_query else typed_text(update)
+        return await self._take(update, context, DESCRIPTION,
+                                description=lambda: check_description(typed))
 
     async def day(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
+        """A day of the calendar, or typed; not one that is over."""
         query = update.callback_query
-        raw = query.data.removeprefix("date:") if query and query.data else (
-            update.effective_message.text or "")
-        picked = parse_date(raw)
+        picked = parse_date(query.data.removeprefix("date:") if query and query.data
+                            else typed_text(update))
         if picked is None:
-            return await ask(update, DATE, draft, texts.BAD_DATE)
-        if picked < date.fromisoformat(draft["today"]):
-            return await ask(update, DATE, draft, texts.PAST_DATE)
-        return await self._next(update, context, DATE, date=picked.isoformat())
+            return await self._misread(update, context, DATE, questions.BAD_DATE)
+        draft = self._draft(context)
+        # The whole day must not be over (or, with a time already chosen, that moment).
+        clock = time.fromisoformat(draft["time"]) if draft.get("time") else time.max
+        return await self._take(update, context, DATE,
+                                date=lambda: self._start(draft, picked, clock).date().isoformat())
 
     async def time(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
-        picked = parse_time(update.effective_message.text or "")
+        """`10:00` on the chosen day, not in the past."""
+        picked = parse_time(typed_text(update))
         if picked is None:
-            return await ask(update, TIME, draft, texts.BAD_TIME)
-        if _in_past(draft, date.fromisoformat(draft["date"]), picked, self.ctx.clock.now()):
-            return await ask(update, TIME, draft, texts.PAST_TIME)
-        return await self._next(update, context, TIME, time=picked.strftime("%H:%M"))
+            return await self._misread(update, context, TIME, questions.BAD_TIME)
+        draft = self._draft(context)
+        day = date.fromisoformat(draft["date"])
+        return await self._take(update, context, TIME,
+                                time=lambda: self._start(draft, day, picked).strftime("%H:%M"))
 
     async def duration(self, update: Update, context: Ctx) -> int:
+        """A length button; Other asks for minutes."""
         choice = (update.callback_query.data or "").removeprefix("min:")
         if choice == "other":
-            return await ask(update, MINUTES, self._draft(context))
-        return await self._next(update, context, DURATION, minutes=int(choice))
+            return await self.ask(update, context, MINUTES, self._draft(context))
+        return await self._length(update, context, parse_minutes(choice), stale=True)
 
     async def minutes(self, update: Update, context: Ctx) -> int:
-        value = parse_minutes(update.effective_message.text or "")
-        if value is None:
-            return await ask(update, MINUTES, self._draft(context), texts.BAD_MINUTES)
-        return await self._next(update, context, DURATION, minutes=value)
+        """A typed length: `45`, `90 min`, `1:15`."""
+        return await self._length(update, context, parse_minutes(typed_text(update)))
 
     async def place(self, update: Update, context: Ctx) -> int:
-        if update.callback_query:
-            return await self._next(update, context, PLACE, place="")
-        value = one_line(update.effective_message.text or "", 1024)
-        if value is None:
-            return await ask(update, PLACE, self._draft(context), texts.BAD_PLACE)
-        return await self._next(update, context, PLACE, place=value)
-
-    async def email(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
-        try:
-            email = check_email(update.effective_message.text or "")
-        except InvalidInput as bad:
-            return await ask(update, EMAIL, draft, bad.problems["email"])
-        if email.lower() in {g["email"].lower() for g in draft["guests"]}:
-            return await ask(update, EMAIL, draft, texts.SAME_EMAIL)
-        draft["guest"] = {"email": email}
-        return await ask(update, FIRST, draft)
-
-    async def first(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
-        value = one_line(update.effective_message.text or "", 255)
-        if value is None:
-            return await ask(update, FIRST, draft, texts.BAD_NAME)
-        draft["guest"]["first_name"] = value
-        return await ask(update, LAST, draft)
-
-    async def last(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
-        value = one_line(update.effective_message.text or "", 255)
-        if value is None:
-            return await ask(update, LAST, draft, texts.BAD_NAME)
-        draft["guests"].append({**draft.pop("guest"), "last_name": value})
-        return await ask(update, after(LAST, draft), draft)
-
-    async def more(self, update: Update, context: Ctx) -> int:
-        draft = self._draft(context)
-        if update.callback_query.data == "add":
-            return await ask(update, EMAIL, draft)
-        return await ask(update, after(MORE, draft), draft)
-
-    async def file(self, update: Update, context: Ctx) -> int:
-        draft, document = self._draft(context), update.effective_message.document
-        size = sum(f["size"] for f in draft["files"]) + (document.file_size or 0)
-        if len(draft["files"]) >= MAX_FILES or size > MAX_BYTES:
-            await update.effective_message.reply_text(texts.TOO_MANY_FILES)
-            return FILES
-        name = document.file_name or "attachment"
-        draft["files"].append({"file_id": document.file_id, "name": name,
-                               "mime": document.mime_type or "application/octet-stream",
-                               "size": document.file_size or 0})
-        await update.effective_message.reply_text(
-            texts.GOT_FILE.format(name=name), reply_markup=choices([("Done", "done")]))
-        return FILES
-
-    async def files_done(self, update: Update, context: Ctx) -> int:
-        return await ask(update, after(FILES, self._draft(context)), self._draft(context))
+        """One line (an address or a video link), or Skip."""
+        typed = "" if update.callback_query else typed_text(update)
+        return await self._take(update, context, PLACE, place=lambda: check_place(typed))
 
     async def language(self, update: Update, context: Ctx) -> int:
-        locale = (update.callback_query.data or "").removeprefix("lang:")
-        return await self._next(update, context, LANGUAGE, locale=locale)
+        """The language of the guests' emails."""
+        chosen = (update.callback_query.data or "").removeprefix("lang:")
+        return await self._take(update, context, LANGUAGE, locale=lambda: check_locale(chosen))
 
     async def choose_step(self, update: Update, context: Ctx) -> int:
-        return await ask(update, STEP, self._draft(context))
+        """Edit a step, from the summary."""
+        return await self.ask(update, context, STEP, self._draft(context))
 
     async def go_to_step(self, update: Update, context: Ctx) -> int:
-        name = (update.callback_query.data or "").removeprefix("step:")
-        return await ask(update, STEP_NAMES.get(name, SUMMARY), self._draft(context))
+        """The step chosen; its answer leads back to the summary."""
+        state = STEP_NAMES.get((update.callback_query.data or "").removeprefix("step:"))
+        if state is None:
+            return await self.stale(update, context, STEP)
+        return await self.ask(update, context, state, self._draft(context))
 
-    def _draft(self, context: Ctx) -> Draft:
-        draft: Draft = context.user_data["draft"]  # type: ignore[index]
-        zone = ZoneInfo(draft["timezone"])
-        draft["today"] = self.ctx.clock.now().astimezone(zone).date().isoformat()
-        return draft
+    def _start(self, draft: Draft, day: date, clock: time) -> datetime:
+        """The moment chosen, as a wall time, once the domain says it is not in the past."""
+        moment = datetime.combine(day, clock)
+        check_start(moment, draft["timezone"], self.ctx.clock.now())
+        return moment
 
-    async def _next(self, update: Update, context: Ctx, state: int, **values: Any) -> int:
+    async def _length(self, update: Update, context: Ctx, minutes: int | None,
+                      stale: bool = False) -> int:
+        """A length read from a button (`stale` if unreadable) or typed; the end must come
+        after the start."""
+        if minutes is None and stale:
+            return await self.stale(update, context, DURATION)
+        if minutes is None:
+            return await self._misread(update, context, MINUTES, questions.BAD_MINUTES)
         draft = self._draft(context)
-        draft.update(values)
-        return await ask(update, after(state, draft), draft)
+        start = datetime.combine(date.fromisoformat(draft["date"]),
+                                 time.fromisoformat(draft["time"]))
 
+        def length() -> int:
+            zone = ZoneInfo(draft["timezone"])
+            check_end(start + timedelta(minutes=minutes), start.replace(tzinfo=zone), zone.key)
+            return minutes
 
-def _in_past(draft: Draft, day: date, clock: time, now: datetime) -> bool:
-    return datetime.combine(day, clock, tzinfo=ZoneInfo(draft["timezone"])) < now
+        return await self._take(update, context, DURATION, minutes=length)
+

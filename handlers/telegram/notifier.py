@@ -15,6 +15,8 @@ from handlers.telegram import render
 
 
 class TelegramPlatform:
+    """Each view as one private message (a view with buttons is never split: it is edited)."""
+
     platform = Platform.TELEGRAM
     card_people_limit = 40  # a card is one message of at most 4,096 characters
 
@@ -22,7 +24,8 @@ class TelegramPlatform:
         self.bot = bot
 
     async def send(self, person: Person, view: View) -> dict[str, Any]:
-        pieces = render.chunks(view)
+        """A private message (or several, for a long view); where its first piece went."""
+        pieces = render.pieces(view)
         first = None
         try:
             await self.bot.initialize()
@@ -37,11 +40,12 @@ class TelegramPlatform:
         return {"chat_id": first.chat_id, "message_id": first.message_id}
 
     async def update(self, where: dict[str, Any], view: View) -> None:
+        """Edit a message in place (the card); unchanged text is no failure."""
         try:
             await self.bot.initialize()
-            await self.bot.edit_message_text(render.chunks(view)[0], chat_id=where["chat_id"],
-                                             message_id=where["message_id"],
-                                             reply_markup=render.keyboard(view))
+            await self.bot.edit_message_text(
+                render.fit(render.text(view)), chat_id=where["chat_id"],
+                message_id=where["message_id"], reply_markup=render.keyboard(view))
         except BadRequest as exc:
             if "not modified" not in str(exc).lower():  # else the card already shows this
                 raise _failure(exc) from None

@@ -1,4 +1,7 @@
-"""Reading what people type: dates, times, durations, one-line texts."""
+"""Reading what people type and buttons carry: dates, times, durations, ids, ports.
+
+Only the reading; whether a value is allowed is the domain's rule (bot.domain.validation).
+"""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ def parse_date(text: str) -> date | None:
 
 
 def parse_time(text: str) -> time | None:
+    """`10:00` or `10.00`, 24-hour clock."""
     found = _TIME.match(text)
     if not found:
         return None
@@ -39,13 +43,22 @@ def parse_minutes(text: str) -> int | None:
         minutes = int(found.group(1)) * 60 + int(found.group(2))
     else:
         digits = re.sub(r"\s*(min|minutes|m)\s*$", "", text.strip(), flags=re.IGNORECASE)
-        minutes = int(digits) if digits.isdigit() else 0
+        minutes = int(digits) if digits.isdecimal() and len(digits) < 6 else 0
     return minutes if 5 <= minutes <= 24 * 60 else None
 
 
-def one_line(text: str, limit: int) -> str | None:
-    """The text trimmed, or None when empty, too long, or more than one line."""
+def parse_id(text: str) -> int | None:
+    """A record id as a button carries it; anything else (forged, too big) is None."""
     clean = text.strip()
-    if not clean or len(clean) > limit or any(c in clean for c in "\r\n\x00"):
+    if not clean.isdigit() or not clean.isascii() or len(clean) > 10:
         return None
-    return clean
+    number = int(clean)
+    return number if 0 < number < 2**31 else None
+
+
+def parse_port(text: str) -> int | None:
+    """A TCP port number (which ports are allowed is the domain's rule)."""
+    clean = text.strip()
+    if not clean.isdigit() or not clean.isascii() or len(clean) > 5:
+        return None
+    return int(clean) if 0 < int(clean) < 65536 else None

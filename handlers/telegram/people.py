@@ -1,4 +1,4 @@
-"""Who may use the bot, and who they are to Ospite."""
+"""Who may use the bot, who they are to Ospite, and the language they read."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from telegram.error import TelegramError
 
 from bot.config import Settings
 from bot.domain.model import PersonRef, Platform
+from bot.i18n import Translator, reader_locale, tr
 
 MEMBERS = {"member", "administrator", "creator", "restricted"}
 
@@ -16,13 +17,30 @@ def workspace(settings: Settings) -> str:
     return settings.TELEGRAM_COMPANY_CHAT or "telegram"
 
 
+def locale_of(settings: Settings, user: User | None) -> str:
+    """`it` for a Telegram set to Italian (`it`, `it-IT`), else English; unknown: the default."""
+    return reader_locale(user.language_code if user else None, settings.DEFAULT_LOCALE)
+
+
+def words_for(settings: Settings, user: User | None) -> tuple[Translator, str]:
+    """The catalog and locale of the person who sent an update."""
+    locale = locale_of(settings, user)
+    return tr(locale), locale
+
+
 def person(settings: Settings, user: User) -> PersonRef:
-    locale = "it" if (user.language_code or "").startswith("it") else settings.DEFAULT_LOCALE
+    """The Telegram user as Ospite's person, with their language."""
     return PersonRef(Platform.TELEGRAM, workspace(settings), str(user.id), user.full_name,
-                     settings.DEFAULT_TIMEZONE, locale)
+                     settings.DEFAULT_TIMEZONE, locale_of(settings, user))
+
+
+def colleague(settings: Settings, user_id: str) -> PersonRef:
+    """A colleague already on an event, by their Telegram user id."""
+    return PersonRef(Platform.TELEGRAM, workspace(settings), user_id)
 
 
 def is_admin(settings: Settings, user: User) -> bool:
+    """TELEGRAM_ADMINS may set up the sender mailbox."""
     return user.id in settings.telegram_admins
 
 

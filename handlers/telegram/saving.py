@@ -1,128 +1,115 @@
-"""Starting /event new, saving what was typed, cancelling, and the other /event words."""
+"""Starting /event new (or an edit from the card), saving what was typed, and stopping."""
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes, ConversationHandler
+from telegram.ext import ConversationHandler
 
 from bot import services
-from bot.config import Settings
-from bot.domain.errors import DomainError, InvalidInput
-from bot.domain.model import Answer, Attachment
-from bot.services import Context
-from bot.text import short_when
-from handlers.telegram import texts
-from handlers.telegram.drafts import from_event, new_draft, to_event_draft
-from handlers.telegram.people import is_admin, may_use, person
-from handlers.telegram.steps import FIELD_STEPS, SUMMARY, TITLE, ask
+from bot.chat import messages
+from bot.chat.views import View
+from bot.domain.drafts import EventDraft
+from bot.domain.errors import InvalidInput
+from bot.domain.model import Event, PersonRef
+from bot.i18n import Translator
+from bot.mailbox import mail_ready
+from bot.text import explain
+from handlers.telegram import questions
+from handlers.telegram.commands import Commands
+from handlers.telegram.drafts import Draft, from_event, new_draft, to_event_draft
+from handlers.telegram.files import fetch_files
+from handlers.telegram.parsing import parse_id
+from handlers.telegram.people import colleague, is_admin, person, words_for
+from handlers.telegram.replies import Ctx, answer, reply, say
+from handlers.telegram.states import EMAIL, FIELD_STEPS, SUMMARY, TITLE
 
-Ctx = ContextTypes.DEFAULT_TYPE
 END = ConversationHandler.END
+SETUP_COMMAND = "/setupmail"
 
 
-class Saving:
-    def __init__(self, ctx: Context, settings: Settings) -> None:
-        self.ctx, self.settings = ctx, settings
-
+class Saving(Commands):
     async def command(self, update: Update, context: Ctx) -> int:
         """`/event`, `/event new`, `/event list`, `/event help`."""
         word = (context.args or ["new"])[0].lower()
         if word == "new":
             return await self.start(update, context)
-        if not await self._allowed(update, context):
-            return END
         if word == "list":
-            await update.effective_message.reply_text(await self.upcoming(update))
+            await self.listing(update, context)
         else:
-            await update.effective_message.reply_text(texts.HELP)
+            await self.help(update, context)
         return END
 
     async def start(self, update: Update, context: Ctx) -> int:
-        if not await self._allowed(update, context) or not await self._mail_ready(update):
+        """/event new: for people of the company, once invitations can go out."""
+        if not await self.admitted(update, context) or not await self._mail_ready(update, context):
             return END
         who = person(self.settings, update.effective_user)
-        context.user_data["draft"] = new_draft(self.settings.DEFAULT_TIMEZONE,
-                                               who.locale or "en")
-        return await ask(update, TITLE, self._draft(context))
+        draft = new_draft(self.settings.DEFAULT_TIMEZONE, who.locale or "en")
+        t, _ = words_for(self.settings, update.effective_user)
+        asked = await self.ask(update, context, TITLE, draft, t.gettext(questions.START))
+        context.user_data["draft"] = draft
+        return asked
 
     async def from_card(self, update: Update, context: Ctx) -> int:
         """Edit or Invite more on the card: the same questions, starting from the event."""
-        if not await self._allowed(update, context):
+        if not await self.admitted(update, context):
             return END
-        _, action, event_id = (update.callback_query.data or "").split(":")
-        event = await services.get_event(self.ctx, int(event_id))
-        context.user_data["draft"] = from_event(event)
-        state = FIELD_STEPS["guests"] if action == "more" else SUMMARY
-        return await ask(update, state, self._draft(context))
+        _, action, value = (update.callback_query.data or "").split(":")
+        event = await self._own_event(update, value)
+        people = await services.list_people(self.ctx, [a.person_id for a in event.colleagues
+                                                       if a.person_id])
+        draft = from_event(event, [p.user_id for p in people.values()])
+        asked = await self.ask(update, context, EMAIL if action == "more" else SUMMARY, draft)
+        context.user_data["draft"] = draft
+        return asked
 
     async def save(self, update: Update, context: Ctx) -> int:
-        await update.callback_query.answer()
+        """Save: a problem sends the organizer back to the step of its field."""
         draft, who = self._draft(context), person(self.settings, update.effective_user)
+        t, locale = words_for(self.settings, update.effective_user)
+        await answer(update, context)
+        files, problems = await fetch_files(context.bot, draft["files"])
+        colleagues = [colleague(self.settings, user_id) for user_id in draft.get("colleagues", [])]
         try:
-            files = [await self._download(context, f) for f in draft["files"]]
-            event_draft = to_event_draft(draft, files)
-            if draft["event_id"]:
-                await services.update_event(self.ctx, who, draft["event_id"], event_draft)
-                await update.effective_message.reply_text(texts.UPDATED)
-            else:
-                await self._create(update, who, event_draft, draft.get("key"))
+            said = await self._store(who, draft, to_event_draft(draft, files, colleagues), t)
         except InvalidInput as invalid:
-            field, problem = next(iter(invalid.problems.items()))
-            step = FIELD_STEPS.get(field.split(".")[0], SUMMARY)
-            return await ask(update, step, draft, texts.NOT_SAVED.format(problem=problem))
-        except DomainError as exc:
-            await update.effective_message.reply_text(texts.NOT_SAVED.format(problem=exc))
+            field, found = next(iter(invalid.problems.items()))
+            problem = t.gettext(questions.NOT_SAVED).format(problem=explain(found, t, locale))
+            return await self.ask(update, context, FIELD_STEPS.get(field.split(".")[0], SUMMARY),
+                                  draft, problem)
+        await say(update, context, said)
+        for missing in problems:
+            await say(update, context, messages.file_not_attached(missing.name, missing.reason, t))
         context.user_data.pop("draft", None)
         return END
 
-    async def _create(self, update: Update, who: object, event_draft: object,
-                      key: str | None) -> None:
-        """The card follows from the outbox, posted by the one card writer."""
-        event = await services.create_event(self.ctx, who, event_draft,  # type: ignore[arg-type]
-                                            draft_key=key)
-        await update.effective_message.reply_text(
-            texts.SAVED.format(count=len(event.guests)))
+    async def _store(self, who: PersonRef, draft: Draft, event_draft: EventDraft,
+                     t: Translator) -> View:
+        """Update the event, or create it once however often Save is pressed; the card
+        follows from the outbox, posted by the one card writer."""
+        if draft["event_id"]:
+            await services.update_event(self.ctx, who, draft["event_id"], event_draft)
+            return messages.updated(draft["title"], t)
+        event = await services.create_event(self.ctx, who, event_draft, draft_key=draft["key"])
+        return messages.saved(event, t)
 
     async def cancel(self, update: Update, context: Ctx) -> int:
-        if update.callback_query:
-            await update.callback_query.answer()
+        """/cancel or Cancel: the draft is dropped."""
+        t, _ = words_for(self.settings, update.effective_user)
+        await reply(update, context, t.gettext(questions.STOPPED))
         context.user_data.pop("draft", None)
-        await update.effective_message.reply_text(texts.CANCELLED)
         return END
 
-    async def listing(self, update: Update, context: Ctx) -> None:
-        """/events: the same as /event list."""
-        if await self._allowed(update, context):
-            await update.effective_message.reply_text(await self.upcoming(update))
-
-    async def upcoming(self, update: Update) -> str:
-        events = await services.list_upcoming(self.ctx, person(self.settings,
-                                                               update.effective_user))
-        lines = [f"• {e.title} — {short_when(e.start, e.timezone)}: "
-                 f"{e.count(Answer.ACCEPTED)} accepted, {e.count(Answer.DECLINED)} declined, "
-                 f"{len(e.current_attendees)} invited" for e in events]
-        return "\n".join(lines) or texts.NO_EVENTS
-
-    async def _allowed(self, update: Update, context: Ctx) -> bool:
-        if await may_use(context.bot, self.settings, update.effective_user):
-            return True
-        if update.callback_query:
-            await update.callback_query.answer()
-        await update.effective_message.reply_text(texts.STRANGER)
-        return False
-
-    async def _mail_ready(self, update: Update) -> bool:
+    async def _own_event(self, update: Update, value: str) -> Event:
+        """The organizer's event a button names; anyone else learns nothing of it."""
         who = person(self.settings, update.effective_user)
-        if self.settings.SMTP_URL or await services.get_mail_settings(self.ctx, who):
+        return await services.get_own_event(self.ctx, who, parse_id(value) or 0)
+
+    async def _mail_ready(self, update: Update, context: Ctx) -> bool:
+        who = person(self.settings, update.effective_user)
+        if await mail_ready(self.ctx, bool(self.settings.SMTP_URL), who):
             return True
+        t, _ = words_for(self.settings, update.effective_user)
         admin = is_admin(self.settings, update.effective_user)
-        await update.effective_message.reply_text(
-            texts.MAIL_FIRST_ADMIN if admin else texts.MAIL_FIRST_OTHER)
+        await say(update, context, messages.mail_first(admin, SETUP_COMMAND, t))
         return False
-
-    async def _download(self, context: Ctx, file: dict) -> Attachment:
-        found = await context.bot.get_file(file["file_id"])
-        return Attachment(file["name"], file["mime"], bytes(await found.download_as_bytearray()))
-
-    def _draft(self, context: Ctx) -> dict:
-        raise NotImplementedError

@@ -1,70 +1,89 @@
-"""The questions of /event new, in order, and how each one is asked."""
+"""Asking the questions of /event new: one at a time, again after a slip, in the reader's words.
+
+A step changes the draft only once its answer passed the domain's rule and the next question
+went out; anything that goes wrong before leaves the draft as it was.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 
-from handlers.telegram import keyboards, texts
-from handlers.telegram.drafts import Draft, summary
-
-(TITLE, DESCRIPTION, DATE, TIME, DURATION, MINUTES, PLACE, EMAIL, FIRST, LAST, MORE, FILES,
- LANGUAGE, SUMMARY, STEP) = range(15)
-
-ORDER = [TITLE, DESCRIPTION, DATE, TIME, DURATION, PLACE, EMAIL, FIRST, LAST, MORE, FILES,
-         LANGUAGE, SUMMARY]
-# Where a problem found at Save sends the organizer back to.
-FIELD_STEPS = {"title": TITLE, "description": DESCRIPTION, "start": DATE, "end": DURATION,
-               "place": PLACE, "locale": LANGUAGE, "attachments": FILES, "guests": EMAIL}
-STEP_NAMES = {"title": TITLE, "description": DESCRIPTION, "date": DATE, "time": TIME,
-              "duration": DURATION, "place": PLACE, "guest": EMAIL, "language": LANGUAGE}
+from bot.config import Settings
+from bot.domain.errors import InvalidInput
+from bot.services import Context
+from bot.text import explain
+from handlers.telegram import questions
+from handlers.telegram.drafts import Draft
+from handlers.telegram.people import words_for
+from handlers.telegram.replies import Ctx, answer, reply
+from handlers.telegram.states import SUMMARY, after
 
 
-def question(state: int, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]:
-    today = date.fromisoformat(draft["today"])
-    return {
-        TITLE: (texts.ASK_TITLE, None),
-        DESCRIPTION: (texts.ASK_DESCRIPTION, keyboards.skip()),
-        DATE: (texts.ASK_DATE, keyboards.calendar(today)),
-        TIME: (texts.ASK_TIME.format(tz=draft["timezone"]), None),
-        DURATION: (texts.ASK_DURATION, keyboards.durations()),
-        MINUTES: (texts.ASK_MINUTES, None),
-        PLACE: (texts.ASK_PLACE, keyboards.skip()),
-        EMAIL: (texts.ASK_EMAIL, None),
-        FIRST: (texts.ASK_FIRST, None),
-        LAST: (texts.ASK_LAST, None),
-        MORE: (_more(draft), keyboards.choices([("Add another", "add"), ("Done", "done")])),
-        FILES: (texts.ASK_FILES, keyboards.skip()),
-        LANGUAGE: (texts.ASK_LANGUAGE, keyboards.choices([("English", "lang:en"),
-                                                          ("Italiano", "lang:it")])),
-        SUMMARY: (summary(draft), keyboards.summary()),
-        STEP: (texts.ASK_STEP, keyboards.steps()),
-    }[state]
+class Asking:
+    """Asks one question at a time; the draft remembers which, to ask it again after a slip."""
 
+    def __init__(self, ctx: Context, settings: Settings) -> None:
+        self.ctx, self.settings = ctx, settings
 
-def after(state: int, draft: Draft) -> int:
-    """The next question; once the organizer reviews the summary, back to it."""
-    if draft.get("review") and state not in (EMAIL, FIRST):
-        return SUMMARY
-    return ORDER[ORDER.index(state) + 1]
+    async def ask(self, update: Update, context: Ctx, state: int, draft: Draft,
+                  before: str | None = None) -> int:
+        """Ask the question of `state`, after `before` (what was wrong, if anything)."""
+        if state == SUMMARY:
+            draft["review"] = True  # from now on, a changed answer comes back to the summary
+        draft["state"] = state
+        t, locale = words_for(self.settings, update.effective_user)
+        today = self.ctx.clock.now().astimezone(ZoneInfo(draft["timezone"])).date()
+        text, keyboard = questions.question(state, draft, t, locale, today)
+        await reply(update, context, f"{before}\n\n{text}" if before else text, keyboard)
+        return state
 
+    async def reask(self, update: Update, context: Ctx) -> bool:
+        """The question the person was answering, if they are typing an event."""
+        draft = (context.user_data or {}).get("draft")
+        if not draft or "state" not in draft:
+            return False
+        await self.ask(update, context, draft["state"], draft)
+        return True
 
-async def ask(update: Update, state: int, draft: Draft, problem: str | None = None) -> int:
-    """Ask the question of `state` (after saying what was wrong, if anything)."""
-    if state == SUMMARY:
-        draft["review"] = True  # from now on, a changed answer comes back to the summary
-    text, keyboard = question(state, draft)
-    message = update.effective_message
-    if update.callback_query:
-        await update.callback_query.answer()
-    if message is not None:
-        await message.reply_text(f"{problem}\n\n{text}" if problem else text,
-                                 reply_markup=keyboard)
-    return state
+    async def stale(self, update: Update, context: Ctx, state: int) -> int:
+        """A button this step did not offer (an old message, forged data): say so, ask again."""
+        t, _ = words_for(self.settings, update.effective_user)
+        await answer(update, context, t.gettext(questions.STALE))
+        return await self.ask(update, context, state, self._draft(context))
 
+    async def _take(self, update: Update, context: Ctx, state: int,
+                    **checks: Callable[[], Any]) -> int:
+        """The answer to `state`, each value through its check; a problem is explained and the
+        question asked again."""
+        try:
+            values = {name: check() for name, check in checks.items()}
+        except InvalidInput as bad:
+            return await self._again(update, context, state, self._why(update, bad))
+        return await self._next(update, context, state, **values)
 
-def _more(draft: Draft) -> str:
-    last = draft["guests"][-1] if draft["guests"] else {"first_name": "", "last_name": ""}
-    return texts.ASK_MORE.format(name=f"{last['first_name']} {last['last_name']}".strip(),
-                                 count=len(draft["guests"]))
+    async def _next(self, update: Update, context: Ctx, state: int, **values: Any) -> int:
+        """Store the answer to `state` and ask what comes after it."""
+        draft = {**self._draft(context), **values}
+        asked = await self.ask(update, context, after(state, draft.get("review", False)), draft)
+        context.user_data["draft"] = draft  # type: ignore[index]
+        return asked
+
+    async def _again(self, update: Update, context: Ctx, state: int, words: str) -> int:
+        return await self.ask(update, context, state, self._draft(context), words)
+
+    async def _misread(self, update: Update, context: Ctx, state: int, message: str) -> int:
+        """What was typed cannot be read (a date, a time): how to type it, and ask again."""
+        t, _ = words_for(self.settings, update.effective_user)
+        return await self._again(update, context, state, t.gettext(message))
+
+    def _why(self, update: Update, bad: InvalidInput) -> str:
+        """The first problem, in the reader's words."""
+        t, locale = words_for(self.settings, update.effective_user)
+        return explain(next(iter(bad.problems.values())), t, locale)
+
+    def _draft(self, context: Ctx) -> Draft:
+        return context.user_data["draft"]  # type: ignore[index]

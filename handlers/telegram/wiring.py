@@ -17,7 +17,9 @@ from telegram.ext import Application, CommandHandler, ContextTypes, TypeHandler
 
 from bot.ports import Locks
 from bot.singleton import alone
-from handlers.telegram import card_actions, mail_setup, texts
+from handlers.telegram import card_actions
+from handlers.telegram.errors import error_handler
+from handlers.telegram.mail_setup import MailSetup
 from handlers.telegram.new_event import NewEvent
 from handlers.telegram.notifier import TelegramPlatform
 from handlers.telegram.persistence import DatabasePersistence, persist, refresher
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("ospite.telegram")
 WEBHOOK_PATH = "/telegram/webhook"
 POLLER = "telegram-polling"
+MAX_UPDATE_BYTES = 1 << 20  # an update is a few kilobytes; a message is at most 4,096 characters
 
 
 def wire_telegram(runtime: Runtime) -> None:
@@ -46,6 +49,7 @@ def wire_telegram(runtime: Runtime) -> None:
 
 
 def build_application(runtime: Runtime) -> Application:
+    """The PTB Application with every handler and the one error handler."""
     # PTB 22's documented opt-in: durations such as RetryAfter.retry_after as timedelta.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     settings = runtime.settings
@@ -55,20 +59,24 @@ def build_application(runtime: Runtime) -> Application:
     if settings.TELEGRAM_WEBHOOK_SECRET:
         builder = builder.updater(None)
     application = builder.build()
+    new_event, mail_setup = NewEvent(runtime.ctx, settings), MailSetup(runtime.ctx, settings)
+
+    async def again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """After a slip, the question the person was answering (if any) once more."""
+        if not await new_event.reask(update, context):
+            await mail_setup.reask(update, context)
+
     application.add_handler(TypeHandler(Update, refresher(runtime.ctx)), group=-1)
-    application.add_handler(NewEvent(runtime.ctx, settings).handler())
-    application.add_handler(mail_setup.handler(runtime.ctx, settings))
-    for handler in card_actions.handlers(runtime.ctx, settings):
+    application.add_handler(new_event.handler())
+    application.add_handler(mail_setup.handler())
+    application.add_handler(CommandHandler(["help", "start"], new_event.help))
+    application.add_handler(CommandHandler("events", new_event.listing))
+    for handler in card_actions.handlers(runtime.ctx, settings, again):  # the last: any button
         application.add_handler(handler)
-    application.add_handler(CommandHandler(["help", "start"], _help))
-    application.add_handler(CommandHandler("events", NewEvent(runtime.ctx, settings).listing))
     # Save conversation state after every update, not once a minute: a restart loses nothing.
     application.add_handler(TypeHandler(Update, persist), group=99)
+    application.add_error_handler(error_handler(settings, again))
     return application
-
-
-async def _help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.effective_message.reply_text(texts.HELP)
 
 
 def _webhook(runtime: Runtime, application: Application, secret: str) -> None:
@@ -76,8 +84,11 @@ def _webhook(runtime: Runtime, application: Application, secret: str) -> None:
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
             return Response(status_code=403)
+        body = await limited_body(request, MAX_UPDATE_BYTES)
+        if body is None:
+            return Response(status_code=413)
         try:
-            update = Update.de_json(json.loads(await request.body()), application.bot)
+            update = Update.de_json(json.loads(body), application.bot)
         except (ValueError, TypeError, KeyError):
             return Response(status_code=400)
         await _process(application, runtime.locks, update)
@@ -96,6 +107,19 @@ def _webhook(runtime: Runtime, application: Application, secret: str) -> None:
     runtime.routes.append(Route(WEBHOOK_PATH, webhook, methods=["POST"]))
     runtime.on_startup.append(start)
     runtime.on_shutdown.append(stop)
+
+
+async def limited_body(request: Request, limit: int) -> bytes | None:
+    """The body, or None as soon as it passes `limit` bytes (read no further)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    found = bytearray()
+    async for chunk in request.stream():
+        found += chunk
+        if len(found) > limit:
+            return None
+    return bytes(found)
 
 
 async def _process(application: Application, locks: Locks, update: Update) -> None:

@@ -1,4 +1,9 @@
-"""A stand-in Telegram Bot API on 127.0.0.1: documented answer shapes, every call recorded."""
+"""A stand-in Telegram Bot API on 127.0.0.1: documented answer shapes, every call recorded.
+
+It refuses what Telegram refuses, as Telegram does (400 with the same description): a message
+over 4,096 characters (counted in UTF-16 code units) or empty, callback data over 64 bytes,
+and a second answer to one button press.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ from tests.support.servers import serve
 from tests.support.smtp import free_port
 
 TOKEN = "123456:TEST-TOKEN"
+MESSAGE_CHARS = 4096
+CALLBACK_BYTES = 64
 BOT = {"id": 123456, "is_bot": True, "first_name": "Ospite", "username": "ospite_bot",
        "can_join_groups": True, "can_read_all_group_messages": False,
        "supports_inline_queries": False}
@@ -32,6 +39,9 @@ class BotApi:
     files: dict[str, bytes] = field(default_factory=dict)
     updates: list[dict[str, Any]] = field(default_factory=list)  # served by getUpdates
     rate_limit: set[str] = field(default_factory=set)
+    fail_once: set[str] = field(default_factory=set)  # methods that answer 500 once
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (method, description)
+    _answered: set[str] = field(default_factory=set)  # callback query ids
     conflicts: int = 0  # getUpdates calls made while another poller was waiting (409s)
     _message_id: int = 100
     _polls: list[asyncio.Event] = field(default_factory=list)
@@ -45,6 +55,10 @@ class BotApi:
 
     def said(self) -> list[str]:
         return [a["text"] for a in self.called("sendMessage")]
+
+    def answers(self) -> list[str]:
+        """The notices shown on pressed buttons (answerCallbackQuery texts)."""
+        return [a.get("text", "") for a in self.called("answerCallbackQuery")]
 
     async def wait_for(self, method: str, count: int = 1, timeout: float = 10) -> list[dict]:
         async with asyncio.timeout(timeout):
@@ -60,10 +74,42 @@ class BotApi:
             return JSONResponse({"ok": False, "error_code": 429,
                                  "description": "Too Many Requests: retry after 1",
                                  "parameters": {"retry_after": 1}}, status_code=429)
+        if name in self.fail_once:
+            self.fail_once.discard(name)
+            return JSONResponse({"ok": False, "error_code": 500,
+                                 "description": "Internal Server Error"}, status_code=500)
         if name == "getUpdates":
             return await self._long_poll(args)
+        refusal = self._refusal(name, args)
+        if refusal:
+            self.refused.append((name, refusal))
+            return JSONResponse({"ok": False, "error_code": 400, "description": refusal},
+                                status_code=400)
         self.calls.append((name, args))
         return JSONResponse({"ok": True, "result": await self._result(name, args)})
+
+    def _refusal(self, name: str, args: dict[str, Any]) -> str | None:
+        """What Telegram would say to this call, if it refuses it."""
+        if name in ("sendMessage", "editMessageText"):
+            text = str(args.get("text") or "")
+            if not text.strip():
+                return "Bad Request: message text is empty"
+            if len(text.encode("utf-16-le")) // 2 > MESSAGE_CHARS:
+                return "Bad Request: message is too long"
+        markup = args.get("reply_markup") or {}
+        for row in markup.get("inline_keyboard", []) if isinstance(markup, dict) else []:
+            for key in row:
+                data = key.get("callback_data")
+                if data is not None and not 0 < len(str(data).encode()) <= CALLBACK_BYTES:
+                    return "Bad Request: BUTTON_DATA_INVALID"
+        if name == "getFile" and args["file_id"] not in self.files:
+            return "Bad Request: wrong file_id or the file is temporarily unavailable"
+        if name == "answerCallbackQuery":
+            if args["callback_query_id"] in self._answered:
+                return ("Bad Request: query is too old and response timeout expired or query "
+                        "ID is invalid")
+            self._answered.add(args["callback_query_id"])
+        return None
 
     async def _long_poll(self, args: dict[str, Any]) -> Response:
         """Like Telegram: wait for updates; a second poller ends the first one with 409."""
@@ -106,7 +152,8 @@ class BotApi:
         return True
 
     async def file(self, request: Request) -> Response:
-        return Response(self.files[request.path_params["name"]])
+        found = self.files.get(request.path_params["name"])
+        return Response(found) if found is not None else Response(status_code=404)
 
     @asynccontextmanager
     async def running(self) -> AsyncIterator[BotApi]:
@@ -140,24 +187,27 @@ def _next_id() -> int:
     return _update_id
 
 
-def sender(user_id: int, first: str = "Marta", last: str = "Bianchi") -> dict[str, Any]:
+def sender(user_id: int, first: str = "Marta", last: str = "Bianchi",
+           language: str = "en") -> dict[str, Any]:
+    """A person as Telegram describes them; `language` is their app's language_code."""
     return {"id": user_id, "is_bot": False, "first_name": first, "last_name": last,
-            "language_code": "en"}
+            "language_code": language}
 
 
-def message(user_id: int, text: str, **extra: Any) -> dict[str, Any]:
+def message(user_id: int, text: str, language: str = "en", **extra: Any) -> dict[str, Any]:
     """An update with a private message (commands get their entity, as Telegram sends them)."""
     body: dict[str, Any] = {"message_id": _next_id(), "date": int(time.time()),
                             "chat": {"id": user_id, "type": "private"},
-                            "from": sender(user_id), "text": text, **extra}
+                            "from": sender(user_id, language=language), "text": text, **extra}
     if text.startswith("/"):
         body["entities"] = [{"type": "bot_command", "offset": 0,
                              "length": len(text.split(" ")[0])}]
     return {"update_id": _next_id(), "message": body}
 
 
-def document(user_id: int, file_id: str, name: str, size: int) -> dict[str, Any]:
-    update = message(user_id, "")
+def document(user_id: int, file_id: str, name: str, size: int,
+             language: str = "en") -> dict[str, Any]:
+    update = message(user_id, "", language)
     del update["message"]["text"]
     update["message"]["document"] = {"file_id": file_id, "file_unique_id": file_id,
                                      "file_name": name, "mime_type": "application/pdf",
@@ -165,8 +215,10 @@ def document(user_id: int, file_id: str, name: str, size: int) -> dict[str, Any]
     return update
 
 
-def button(user_id: int, data: str) -> dict[str, Any]:
+def button(user_id: int, data: str, language: str = "en") -> dict[str, Any]:
+    """A press on an inline button carrying `data` (which a client may forge)."""
     return {"update_id": _next_id(), "callback_query": {
-        "id": str(_next_id()), "from": sender(user_id), "chat_instance": "ci", "data": data,
+        "id": str(_next_id()), "from": sender(user_id, language=language),
+        "chat_instance": "ci", "data": data,
         "message": {"message_id": _next_id(), "date": int(time.time()),
                     "chat": {"id": user_id, "type": "private"}, "from": BOT, "text": "…"}}}

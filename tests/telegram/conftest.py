@@ -9,9 +9,10 @@ from telegram import Update
 
 from bot.app import build_runtime
 from tests.support.mailbox import MAIL_FROM
-from tests.support.telegram_api import TOKEN, BotApi
+from tests.support.telegram_api import TOKEN, BotApi, button, document, message
 
 ORGANIZER_ID = 1001
+COLLEAGUE_ID = 2002  # another employee, allowed to use the bot
 STRANGER_ID = 6666
 ADMIN_ID = 42
 
@@ -26,7 +27,8 @@ async def bot_api():
 def telegram_runtime(settings, clock, api: BotApi, **overrides: Any):
     return build_runtime(settings.model_copy(update={
         "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": api.url,
-        "TELEGRAM_ALLOWED_USERS": str(ORGANIZER_ID), "TELEGRAM_ADMINS": str(ADMIN_ID),
+        "TELEGRAM_ALLOWED_USERS": f"{ORGANIZER_ID},{COLLEAGUE_ID}",
+        "TELEGRAM_ADMINS": str(ADMIN_ID),
         "MAIL_FROM": MAIL_FROM, **overrides}), clock=clock)
 
 
@@ -50,6 +52,25 @@ class Chat:
         before = len(self.api.called("sendMessage"))
         await self.application.process_update(Update.de_json(update, self.application.bot))
         return self.api.said()[before:]
+
+    def person(self, user_id: int = ORGANIZER_ID, language: str = "en") -> Speaker:
+        return Speaker(self, user_id, language)
+
+
+class Speaker:
+    """One person in the chat, whose Telegram app is set to `language`."""
+
+    def __init__(self, chat: Chat, user_id: int, language: str) -> None:
+        self.chat, self.user_id, self.language = chat, user_id, language
+
+    async def says(self, text: str) -> list[str]:
+        return await self.chat.send(message(self.user_id, text, self.language))
+
+    async def presses(self, data: str) -> list[str]:
+        return await self.chat.send(button(self.user_id, data, self.language))
+
+    async def sends_file(self, file_id: str, name: str, size: int) -> list[str]:
+        return await self.chat.send(document(self.user_id, file_id, name, size, self.language))
 
 
 @pytest.fixture
