@@ -109,7 +109,8 @@ async def test_events_lists_upcoming_events_and_help_lists_commands(chat):
     [help_text] = await me.says("/help")
     assert help_text.startswith("Ospite invites people from outside the company")
     assert "/setupmail — the mailbox invitations are sent from (admins)" in help_text
-    assert (await it.says("/help"))[0].startswith("Ospite invita persone esterne all'azienda alle tue riunioni")
+    assert (await it.says("/help"))[0].startswith(
+        "Ospite invita persone esterne all'azienda alle tue riunioni")
 
 
 async def test_files_sent_in_the_chat_go_with_the_invitation(chat, smtp_sink):
