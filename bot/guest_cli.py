@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from dataclasses import asdict
 from datetime import datetime
 from typing import IO, Any
 from zoneinfo import ZoneInfo
@@ -21,7 +22,8 @@ PROMPTS = {
 KEPT = {"export": "Nothing was exported.", "forget": "Nothing was erased."}
 NOTHING = "Ospite holds nothing about {address}."
 FORGOTTEN = ("Erased {address} from {events} event(s) ({invitations} invitation(s)); "
-             "dropped {dropped} message(s) not yet sent; scrubbed {scrubbed} other record(s).")
+             "dropped {dropped} email(s) not yet sent to them and {dropped_notes} chat "
+             "message(s) about them; scrubbed {scrubbed} other record(s).")
 
 
 def run(settings: Settings, action: str, address: str, yes: bool,
@@ -63,8 +65,7 @@ async def _act(settings: Settings, action: str, address: str) -> tuple[str, str]
         await runtime.engine.dispose()
     if not (done.events or done.scrubbed):
         return "", f"{NOTHING.format(address=address)} {KEPT['forget']}"
-    return FORGOTTEN.format(address=address, events=done.events, invitations=done.invitations,
-                            dropped=done.dropped, scrubbed=done.scrubbed), ""
+    return FORGOTTEN.format(address=address, **asdict(done)), ""
 
 
 def document(address: str, held: list[privacy.Held]) -> dict[str, Any]:

@@ -43,7 +43,8 @@ class Forgotten:
 
     events: int
     invitations: int
-    dropped: int  # messages not sent (or failed), dropped from the outbox
+    dropped: int  # emails to them not sent (or failed), dropped from the outbox
+    dropped_notes: int  # chat messages about them to the organizer, not sent yet
     scrubbed: int  # other records the address was cut out of
 
 
@@ -67,33 +68,35 @@ async def forget_guest(ctx: Context, address: str) -> Forgotten:
     now = ctx.clock.now()
     async with ctx.uow() as uow:
         events = await uow.events.list_by_guest_email(address, for_update=True)
-        invitations = dropped = 0
+        invitations, dropped = 0, []
         for event in events:
             guests = [a for a in event.attendees if rules.belongs_to(a, address)]
             dropped += await erase_guests(uow, event, guests, now)
             invitations += len(guests)
         scrubbed = await _scrub_traces(uow, address, now)
         await uow.commit()
-    log.info("a guest was erased from %d events; %d messages dropped", len(events), dropped)
-    return Forgotten(len(events), invitations, dropped, scrubbed)
+    mail = sum(1 for r in dropped if r.kind.startswith(MAIL))
+    log.info("a guest's data was erased from %d event(s); %d message(s) dropped",
+             len(events), len(dropped))
+    return Forgotten(len(events), invitations, mail, len(dropped) - mail, scrubbed)
 
 
 async def erase_guests(uow: UnitOfWork, event: Event, guests: list[Attendee],
-                       now: datetime) -> int:
+                       now: datetime) -> list[OutboxEntry]:
     """Erase these guests of one (locked) event and their outbox rows; returns rows dropped."""
     if not guests:
-        return 0
+        return []
     for guest in guests:
         rules.erase(guest, now)
     rows = await uow.outbox.list_for_attendees([g.id or 0 for g in guests])
-    unsent = [r.id for r in rows if r.status != SENT]
-    await uow.outbox.delete(unsent)
+    unsent = [r for r in rows if r.status != SENT]
+    await uow.outbox.delete([r.id for r in unsent])
     for row in rows:
         if row.status == SENT:
             await uow.outbox.rewrite(row.id, rules.forget_fields(row.payload), None)
     if event.card:  # the card in the chat drops their name too
         await uow.outbox.add([EventChanged(event.id or 0, event.sequence, now.isoformat())], now)
-    return len(unsent)
+    return unsent
 
 
 async def _scrub_traces(uow: UnitOfWork, address: str, now: datetime) -> int:

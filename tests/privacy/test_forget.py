@@ -87,7 +87,8 @@ async def test_export_then_forget_leaves_nothing_of_the_guest(
         assert (await web.get(link)).status_code == 200
 
     done = await privacy.forget_guest(ctx, ADDRESS)
-    assert (done.events, done.invitations, done.dropped, done.scrubbed) == (2, 2, 2, 2)
+    assert (done.events, done.invitations, done.dropped, done.dropped_notes, done.scrubbed) == (
+        2, 2, 2, 0, 2)
 
     assert await traces(runtime, *NEEDLES) == []
     for link in links:
