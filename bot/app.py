@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 from bot.chat import ChatRouter
 from bot.config import Settings, load_settings
 from bot.ports import Clock, SystemClock
+from bot.retention import wire_retention
 from bot.runtime import Runtime
 from bot.services import Context
 from bot.worker import OutboxWorker
@@ -39,7 +40,7 @@ def build_runtime(settings: Settings | None = None, clock: Clock | None = None) 
     ctx = Context(uow=SqlUnitOfWorkFactory(engine, settings.SECRET_KEY),
                   clock=clock or SystemClock(), secret_key=settings.SECRET_KEY)
     runtime = Runtime(settings=settings, engine=engine, ctx=ctx, locks=make_locks(engine))
-    for wire in (wire_mail, wire_replies, wire_web, wire_slack, wire_telegram):
+    for wire in (wire_mail, wire_replies, wire_retention, wire_web, wire_slack, wire_telegram):
         wire(runtime)
     if runtime.notifiers:  # otherwise chat rows wait, unclaimed, until a front end is set up
         runtime.deliverers.append(ChatRouter(ctx.uow, runtime.notifiers))
