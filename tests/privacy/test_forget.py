@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from bot import privacy, services, tokens
 from bot.domain.drafts import GuestDraft
+from bot.domain.notices import Notice
 from bot.guest_cli import document
 from handlers.slack.forms import FormState, recall, remember
 from handlers.telegram.persistence import DatabasePersistence
@@ -135,3 +138,28 @@ async def test_forgetting_an_unknown_address_changes_nothing(ctx, runtime):
     assert (done.events, done.dropped, done.scrubbed) == (0, 0, 0)
     assert await outbox_rows(runtime) == rows
     assert await privacy.export_guest(ctx, "nobody@nowhere.example") == []
+
+
+@dataclass(frozen=True)
+class Forwarded(Notice):
+    """A kind of message this version does not know, quoting the address in its own words."""
+
+    kind: ClassVar[str] = "chat.forwarded"
+    text: str
+
+    def idempotency_key(self) -> str:
+        return f"{self.kind}:1"
+
+
+async def test_the_address_is_cut_out_of_rows_that_name_no_guest(ctx, runtime):
+    now = ctx.clock.now()
+    async with ctx.uow() as uow:
+        await uow.outbox.add([Forwarded(f"Please write to {GINEVRA.email} today")], now)
+        [row] = await uow.outbox.claim_due(now, 1, 60)
+        await uow.outbox.mark_retry(row.id, f"rejected <{ADDRESS.lower()}>", now)
+        await uow.commit()
+    done = await privacy.forget_guest(ctx, ADDRESS)
+    assert done.scrubbed == 1
+    [row] = await outbox_rows(runtime, "chat.forwarded")
+    assert row["payload"] == {"text": "Please write to [erased] today"}
+    assert row["last_error"] == "rejected <[erased]>"
