@@ -163,6 +163,8 @@ class SqlEvents:
     async def list_by_guest_email(self, email: str, *, for_update: bool = False,
                                   ) -> list[Event]:
         a = tables.attendees.c
+        # SQLite's lower() folds ASCII only: a local part typed in other capitals (É/é) is
+        # missed there; the callers compare again with casefold().
         holding = select(a.event_id).where(a.role == Role.GUEST, a.erased_at.is_(None),
                                            func.lower(a.email) == email.lower())
         query = (select(Event).where(tables.events.c.id.in_(holding))
@@ -186,6 +188,7 @@ class SqlEvents:
         result = await self.session.execute(
             delete(tables.attachments).where(tables.attachments.c.event_id == event_id))
         return result.rowcount or 0
+
 
 class SqlChatState:
     """Key/value state per namespace (e.g. Telegram conversations), kept across restarts."""
