@@ -13,6 +13,7 @@ from starlette.middleware import Middleware
 from bot.chat.router import ChatRouter
 from bot.config import Settings, load_settings
 from bot.ports import Clock, SystemClock
+from bot.retention import wire_retention
 from bot.runtime import Runtime
 from bot.services import Context
 from bot.worker import OutboxWorker
@@ -43,7 +44,7 @@ def build_runtime(settings: Settings | None = None, clock: Clock | None = None) 
                   clock=clock or SystemClock(), secret_key=settings.SECRET_KEY,
                   mailbox_check=LoginCheck())
     runtime = Runtime(settings=settings, engine=engine, ctx=ctx, locks=make_locks(engine))
-    for wire in (wire_mail, wire_replies, wire_web, wire_slack, wire_telegram):
+    for wire in (wire_mail, wire_replies, wire_retention, wire_web, wire_slack, wire_telegram):
         wire(runtime)
     if runtime.notifiers:  # otherwise chat rows wait, unclaimed, until a front end is set up
         runtime.deliverers.append(ChatRouter(ctx, runtime.locks, runtime.notifiers,

@@ -1,4 +1,4 @@
-"""`ospite serve | worker | migrate`."""
+"""`ospite serve | worker | migrate | guest`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=None)
     commands.add_parser("worker", help="deliver emails and chat messages from the outbox")
     commands.add_parser("migrate", help="bring the database schema up to date")
+    guest = commands.add_parser("guest", help="a guest's personal data: export or erase it")
+    guest.add_argument("action", choices=("export", "forget"))
+    guest.add_argument("address", metavar="ADDRESS")
+    guest.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -37,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_migrate(settings))
         elif args.command == "worker":
             asyncio.run(_work(settings))
+        elif args.command == "guest":
+            return _guest(settings, args)
         else:
             _serve(settings, args.host, args.port or settings.PORT)
     except NotMigrated as exc:
@@ -54,6 +60,12 @@ async def _migrate(settings: object) -> None:
     await runtime.engine.dispose()
     logging.getLogger("ospite").info("database is up to date (%s)",
                                      runtime.settings.database_url.split("@")[-1])
+
+
+def _guest(settings: object, args: argparse.Namespace) -> int:
+    from bot.guest_cli import run
+
+    return run(settings, args.action, args.address, args.yes)  # type: ignore[arg-type]
 
 
 def _serve(settings: object, host: str, port: int) -> None:

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     MAIL_FROM: str | None = None
     IMAP_URL: str | None = None
 
+    # Guests' personal data is erased this many days after their event ended (0 keeps it).
+    RETENTION_DAYS: int = Field(default=365, ge=0)
+
     @field_validator("PUBLIC_URL")
     @classmethod
     def _public_url(cls, value: str) -> str:

@@ -46,6 +46,19 @@ class OutboxMessage:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One stored outbox row, whatever its state (for exporting and erasing a guest)."""
+
+    id: int
+    kind: str
+    status: str
+    payload: dict[str, Any]
+    last_error: str | None
+    created_at: datetime
+    sent_at: datetime | None
+
+
 class DeliveryError(Exception):
     """Delivery of one outbox row failed; `notice` is written if the row is given up."""
 
@@ -118,6 +131,15 @@ class EventRepository(Protocol):
     async def add_attachments(self, event: Event, files: Sequence[Attachment]) -> None: ...
     async def list_attachments(self, event_id: int) -> list[Attachment]: ...
     async def list_files(self, event_id: int) -> list[FileInfo]: ...
+    async def list_by_guest_email(self, email: str, *, for_update: bool = False,
+                                  ) -> list[Event]:
+        """Events with a guest row (not yet erased) holding this address, in any case."""
+        ...
+    async def list_ended_before(self, cutoff: datetime, after_id: int, limit: int,
+                                ) -> list[int]:
+        """Ids above `after_id` of events ended before `cutoff` with guests or files left."""
+        ...
+    async def delete_attachments(self, event_id: int) -> int: ...
 
 
 class OutboxRepository(Protocol):
@@ -131,6 +153,13 @@ class OutboxRepository(Protocol):
     async def mark_sent(self, message_ids: Sequence[int], now: datetime) -> None: ...
     async def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None: ...
     async def mark_failed(self, message_id: int, error: str, now: datetime) -> None: ...
+    async def list_for_attendees(self, attendee_ids: Sequence[int]) -> list[OutboxEntry]: ...
+    async def list_mentioning(self, text: str) -> list[OutboxEntry]:
+        """Rows whose payload or last error contain `text`, in any case."""
+        ...
+    async def rewrite(self, message_id: int, payload: dict[str, Any],
+                      last_error: str | None) -> None: ...
+    async def delete(self, message_ids: Sequence[int]) -> None: ...
 
 
 class ChatStateRepository(Protocol):
@@ -139,6 +168,9 @@ class ChatStateRepository(Protocol):
     async def get_in_namespaces(self, prefix: str, key: str) -> dict[str, Any]: ...
     async def put(self, namespace: str, key: str, value: Any, now: datetime) -> None: ...
     async def delete(self, namespace: str, key: str) -> None: ...
+    async def list_all(self) -> list[tuple[str, str, Any]]:
+        """Every (namespace, key, value): half-finished forms are few."""
+        ...
 
 
 class UnitOfWork(Protocol):

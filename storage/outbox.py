@@ -5,13 +5,25 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Text,
+    and_,
+    cast,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.notices import Notice
-from bot.ports import OutboxMessage
+from bot.ports import OutboxEntry, OutboxMessage
 from storage import coalescing
 from storage.tables import outbox
 
@@ -86,6 +98,35 @@ class SqlOutbox:
     async def mark_failed(self, message_id: int, error: str, now: datetime) -> None:
         await self._set(message_id, status="failed", last_error=error[:2000],
                         locked_until=None, attempts=outbox.c.attempts + 1)
+
+    async def list_for_attendees(self, attendee_ids: Sequence[int]) -> list[OutboxEntry]:
+        """Every row about these attendees (the notices that name one), oldest first."""
+        if not attendee_ids:
+            return []
+        return await self._entries(outbox.c.payload["attendee_id"].as_integer()
+                                   .in_(list(attendee_ids)))
+
+    async def list_mentioning(self, text: str) -> list[OutboxEntry]:
+        c, wanted = outbox.c, text.lower()
+        return await self._entries(or_(
+            func.lower(cast(c.payload, Text)).contains(wanted, autoescape=True),
+            func.lower(c.last_error).contains(wanted, autoescape=True)))
+
+    async def rewrite(self, message_id: int, payload: dict[str, Any],
+                      last_error: str | None) -> None:
+        await self._set(message_id, payload=payload, last_error=last_error)
+
+    async def delete(self, message_ids: Sequence[int]) -> None:
+        if message_ids:
+            await self.session.execute(delete(outbox).where(outbox.c.id.in_(list(message_ids))))
+
+    async def _entries(self, condition: ColumnElement[bool]) -> list[OutboxEntry]:
+        c = outbox.c
+        rows = await self.session.execute(
+            select(c.id, c.kind, c.status, c.payload, c.last_error, c.created_at, c.sent_at)
+            .where(condition).order_by(c.id))
+        return [OutboxEntry(r.id, r.kind, r.status, r.payload, r.last_error, r.created_at,
+                            r.sent_at) for r in rows]
 
     async def _set(self, message_id: int, **values: object) -> None:
         await self.session.execute(update(outbox).where(outbox.c.id == message_id).values(**values))

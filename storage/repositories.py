@@ -7,7 +7,7 @@ from dataclasses import asdict, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, delete, exists, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +22,7 @@ from bot.domain.model import (
     Person,
     PersonRef,
     Platform,
+    Role,
     Workspace,
 )
 from bot.ports import Duplicate
@@ -184,6 +185,36 @@ class SqlEvents:
             .where(c.event_id == event_id).order_by(c.id))
         return [FileInfo(r.id, r.name, r.content_type, r.size) for r in rows]
 
+    async def list_by_guest_email(self, email: str, *, for_update: bool = False,
+                                  ) -> list[Event]:
+        a = tables.attendees.c
+        # SQLite's lower() folds ASCII only: a local part typed in other capitals (É/é) is
+        # missed there; the callers compare again with casefold().
+        holding = select(a.event_id).where(a.role == Role.GUEST, a.erased_at.is_(None),
+                                           func.lower(a.email) == email.lower())
+        query = (select(Event).where(tables.events.c.id.in_(holding))
+                 .order_by(tables.events.c.start, tables.events.c.id)
+                 .execution_options(populate_existing=True))
+        if for_update:
+            query = query.with_for_update()
+        return list(await self.session.scalars(query))
+
+    async def list_ended_before(self, cutoff: datetime, after_id: int, limit: int,
+                                ) -> list[int]:
+        e, a, f = tables.events.c, tables.attendees.c, tables.attachments.c
+        guests_left = exists().where(a.event_id == e.id, a.role == Role.GUEST,
+                                     a.erased_at.is_(None))
+        files_left = exists().where(f.event_id == e.id)
+        query = (select(e.id).where(e.end < cutoff, e.id > after_id, or_(guests_left, files_left))
+                 .order_by(e.id).limit(limit))
+        return list(await self.session.scalars(query))
+
+    async def delete_attachments(self, event_id: int) -> int:
+        result = await self.session.execute(
+            delete(tables.attachments).where(tables.attachments.c.event_id == event_id))
+        return result.rowcount or 0
+
+
 class SqlChatState:
     """Key/value state per namespace (e.g. Telegram conversations), kept across restarts."""
 
@@ -218,3 +249,8 @@ class SqlChatState:
         c = tables.chat_state.c
         await self.session.execute(
             delete(tables.chat_state).where(c.namespace == namespace, c.key == key))
+
+    async def list_all(self) -> list[tuple[str, str, Any]]:
+        c = tables.chat_state.c
+        rows = await self.session.execute(select(c.namespace, c.key, c.value).order_by(c.id))
+        return [(row.namespace, row.key, row.value) for row in rows]

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 
@@ -100,6 +101,8 @@ attendees = Table(
     Column("token_salt", String(64), nullable=False),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("removed", Boolean, nullable=False, default=False),
+    Column("erased_at", UTCDateTime, nullable=True),
+    Column("contact_stopped", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 attachments = Table(

@@ -62,6 +62,8 @@ def _people(event: Event, people: Mapping[int, Person], t: Translator,
 
 def _person(attendee: Attendee, people: Mapping[int, Person], t: Translator) -> Line:
     label = t.gettext(ANSWER_LABELS[attendee.answer])
+    if attendee.erased:  # their data was erased on request or after the retention period
+        return words(t.gettext("{answer} — a removed guest"), answer=label)
     name = person_name(attendee, people)
     if attendee.email:
         return words(t.gettext("{answer} — {name} ({email})"), answer=label, name=name,

@@ -22,6 +22,8 @@ def respond(event: Event, attendee: Attendee, answer: Answer, source: AnswerSour
         return []
     previous = attendee.answer
     attendee.answer, attendee.answered_at = answer, now
+    if answer is not Answer.DECLINED:
+        attendee.contact_stopped = False  # coming after all: they must hear of changes again
     if comment is not None:
         attendee.comment = comment
     return [
@@ -53,7 +55,7 @@ def fit_comment(comment: str | None) -> str | None:
 
 
 def _check_open(event: Event, attendee: Attendee, now: datetime) -> None:
-    if attendee.removed:
+    if attendee.removed or attendee.erased:
         raise AnswerClosed("removed")
     if event.status is EventStatus.CANCELLED:
         raise AnswerClosed("cancelled")
@@ -62,9 +64,10 @@ def _check_open(event: Event, attendee: Attendee, now: datetime) -> None:
 
 
 def reset_answers(event: Event) -> None:
-    """After a time change nobody's answer still holds."""
+    """After a time change nobody's answer still holds, but for those who will not be asked."""
     for attendee in event.current_attendees:
-        attendee.answer, attendee.answered_at = Answer.AWAITING, None
+        if attendee.reachable:
+            attendee.answer, attendee.answered_at = Answer.AWAITING, None
 
 
 def _id(entity: Event | Attendee) -> int:

@@ -103,12 +103,13 @@ def update_notices(event: Event, changes: EventChanges, added: list[Attendee],
     """Who hears what after an edit (called once new attendees have ids)."""
     eid, seq = _id(event), event.sequence
     notices: list[Notice] = [invitation(event, a) for a in added]
-    notices += [GuestCancelled(eid, _id(a), seq) for a in changes.removed if a.role is Role.GUEST]
+    notices += [GuestCancelled(eid, _id(a), seq) for a in changes.removed
+                if a.role is Role.GUEST and a.reachable]
     if changes.guests_must_hear:
         fresh = {id(a) for a in added}
         notices += [
             GuestUpdated(eid, _id(a), seq, changes.fields, changes.time_changed)
-            for a in event.guests if id(a) not in fresh
+            for a in event.guests if id(a) not in fresh and a.reachable
         ]
     if not changes.is_empty:
         notices.append(EventChanged(eid, seq, now.isoformat()))
@@ -116,13 +117,14 @@ def update_notices(event: Event, changes: EventChanges, added: list[Attendee],
 
 
 def cancel(event: Event, now: datetime) -> list[Notice]:
-    """Cancel the event: every current guest gets a cancellation."""
+    """Cancel the event: every guest still reachable gets a cancellation."""
     if event.status is EventStatus.CANCELLED:
         return []
     event.status = EventStatus.CANCELLED
     event.sequence += 1
     eid = _id(event)
-    notices: list[Notice] = [GuestCancelled(eid, _id(a), event.sequence) for a in event.guests]
+    notices: list[Notice] = [GuestCancelled(eid, _id(a), event.sequence)
+                             for a in event.guests if a.reachable]
     notices.append(EventChanged(eid, event.sequence, now.isoformat()))
     return notices
 

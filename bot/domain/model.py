@@ -100,12 +100,24 @@ class Attendee:
     token_hash: str = ""
     person_id: int | None = None
     removed: bool = False
+    erased_at: datetime | None = None  # personal data removed (on request or by retention)
+    contact_stopped: bool = False  # the guest asked for no more mail about this event
     id: int | None = None
     event_id: int | None = None
 
     @property
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip() or self.email
+
+    @property
+    def erased(self) -> bool:
+        """The personal data is gone; the row stays so counts and the card still add up."""
+        return self.erased_at is not None
+
+    @property
+    def reachable(self) -> bool:
+        """Whether the attendee may still be written to about this event."""
+        return not (self.erased or self.contact_stopped)
 
 
 @dataclass
@@ -158,7 +170,8 @@ class Event:
 
     @property
     def guests(self) -> list[Attendee]:
-        return [a for a in self.current_attendees if a.role is Role.GUEST]
+        """The guests an organizer can see and edit; erased ones only count (current_attendees)."""
+        return [a for a in self.current_attendees if a.role is Role.GUEST and not a.erased]
 
     @property
     def colleagues(self) -> list[Attendee]:
