@@ -55,6 +55,14 @@ class Settings(BaseSettings):
 
     # Guests' personal data is erased this many days after their event ended (0 keeps it).
     RETENTION_DAYS: int = Field(default=365, ge=0)
+    PRIVACY_URL: str | None = None
+
+    @field_validator("PRIVACY_URL")
+    @classmethod
+    def _privacy_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value or None
 
     @field_validator("PUBLIC_URL")
     @classmethod

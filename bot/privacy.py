@@ -120,7 +120,7 @@ async def stop_contact(ctx: Context, token: str) -> Answered:
         event, guest = await _by_token(uow, token)
         try:
             answered = await services.record_answer(ctx, uow, event, guest, Answer.DECLINED,
-                                                    AnswerSource.WEB)
+                                                    AnswerSource.OPT_OUT)
         except AnswerClosed:  # ended or cancelled: nothing to decline, but the wish holds
             answered = Answered(event, guest, changed=False)
         guest.contact_stopped = True

@@ -204,6 +204,14 @@ async def get_mail_settings(ctx: Context, workspace_ref: PersonRef) -> MailSetti
     return mail
 
 
+async def sender_name_of(ctx: Context, workspace_id: int) -> str:
+    """The name the workspace's invitations are sent under (its company, to a guest)."""
+    async with ctx.uow(read_only=True) as uow:
+        workspace = await uow.workspaces.get(workspace_id)
+        mail = await uow.workspaces.get_mail(workspace) if workspace else None
+    return mail.sender_name if mail else ""
+
+
 async def set_mail_settings(ctx: Context, workspace_ref: PersonRef, mail: MailSettings) -> None:
     """Store the workspace's sender mailbox; passwords are encrypted by storage."""
     async with ctx.uow() as uow:

@@ -30,7 +30,8 @@ ANSWERED = {
 
 
 def answer_notice(event: Event, name: str, email: str, answer: str, accepted: int,
-                  invited: int, comment: str | None, t: Translator, locale: str) -> View:
+                  invited: int, comment: str | None, t: Translator, locale: str,
+                  source: str = "web") -> View:
     """`Anna Rossi (acme.example) accepted *Quarterly review* — Tue 3 Mar, 10:00. 3 of 5 …`"""
     who = f"{name} ({email.rpartition('@')[2]})" if email else name
     sentence = words(t.gettext(ANSWERED.get(answer, ANSWERED["accepted"])), who=who,
@@ -42,6 +43,9 @@ def answer_notice(event: Event, name: str, email: str, answer: str, accepted: in
                                           invited=str(invited))]
     if comment:
         lines.append(words(t.gettext("Their note: “{note}”"), note=comment))
+    if source == "opt_out":
+        lines.append(words(t.gettext("They asked not to be contacted about this event again; "
+                                     "they get no more emails about it.")))
     return message(*lines)
 
 

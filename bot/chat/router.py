@@ -99,7 +99,8 @@ class ChatRouter:
             name = person_name(attendee, people) if attendee else t.gettext("Someone")
             return messages.answer_notice(
                 event, name, attendee.email if attendee else "", payload["answer"],
-                payload["accepted"], payload["invited"], payload.get("comment"), t, locale)
+                payload["accepted"], payload["invited"], payload.get("comment"), t, locale,
+                payload.get("source", "web"))
         if kind == "chat.delivery_failed":
             return messages.delivery_failed(event, payload["email"], payload["error"], t)
         assert attendee is not None

@@ -24,6 +24,7 @@ class AnswerSource(StrEnum):
     WEB = "web"
     CALENDAR = "calendar"
     CHAT = "chat"
+    OPT_OUT = "opt_out"  # the guest declined and asked to hear nothing more of the event
 
 
 class Role(StrEnum):

@@ -27,7 +27,7 @@ class Limit:
 
 # First match wins; any other path (routes added later too) gets DEFAULT.
 LIMITS: tuple[tuple[re.Pattern[str], Limit], ...] = (
-    (re.compile(r"/rsvp/[^/]+"), Limit(8 * KIB, frozenset({FORM}))),
+    (re.compile(r"/rsvp/[^/]+(/stop)?"), Limit(8 * KIB, frozenset({FORM}))),
     (re.compile(r"/slack/events"), Limit(MIB, frozenset({FORM, JSON}))),
     (re.compile(r"/telegram/webhook"), Limit(MIB, frozenset({JSON}))),
 )

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from babel.numbers import format_decimal
 from starlette.requests import Request
 from starlette.responses import Response
 
-from bot import invitations
+from bot import invitations, privacy, services
 from bot.domain.answers import MAX_COMMENT
 from bot.domain.errors import AnswerClosed, InvalidInput, NotFound
 from bot.domain.model import Answer
 from bot.services import Context
 from handlers.web.render import invalid_link, page
 from handlers.web.texts import words
-from handlers.web.view import CHOICES, invitation_page, thanks
+from handlers.web.view import CHOICES, Footer, invitation_page, stopped, thanks
 
 
 async def show_invitation(request: Request) -> Response:
@@ -25,7 +26,8 @@ async def show_invitation(request: Request) -> Response:
         invitation = await invitations.open_invitation(_ctx(request), token)
     except NotFound:
         return invalid_link()
-    values = invitation_page(invitation, token, preselect=request.query_params.get("answer"))
+    values = invitation_page(invitation, token, preselect=request.query_params.get("answer"),
+                             footer=await _footer(request, invitation))
     return page("rsvp.html", **values)
 
 
@@ -47,8 +49,31 @@ async def record_answer(request: Request) -> Response:
         return await _refuse(ctx, token, None, 409)
     except InvalidInput as exc:
         return await _refuse(ctx, token, "comment" if "comment" in exc.problems else "choose", 400)
-    values = invitation_page(invitation, token, message=thanks(invitation, answered.changed))
+    values = invitation_page(invitation, token, message=thanks(invitation, answered.changed),
+                             footer=await _footer(request, invitation))
     return page("rsvp.html", **values)
+
+
+async def stop_contact(request: Request) -> Response:
+    """POST /rsvp/{token}/stop: the guest declines and asks to hear nothing more."""
+    token, ctx = request.path_params["token"], _ctx(request)
+    if not _same_origin(request):
+        return await _refuse(ctx, token, "bad_origin", 403)
+    try:
+        await privacy.stop_contact(ctx, token)
+        invitation = await invitations.open_invitation(ctx, token)
+    except NotFound:
+        return invalid_link()
+    return page("rsvp.html", **invitation_page(invitation, token, message=stopped(invitation),
+                                               footer=await _footer(request, invitation)))
+
+
+async def _footer(request: Request, invitation: invitations.Invitation) -> Footer:
+    settings = request.app.state.runtime.settings
+    if settings.PRIVACY_URL:
+        return Footer(privacy_url=settings.PRIVACY_URL)
+    company = await services.sender_name_of(_ctx(request), invitation.event.workspace_id)
+    return Footer(company=company or mail_from_name(settings.MAIL_FROM))
 
 
 async def _refuse(ctx: Context, token: str, reason: str | None, status: int) -> Response:
@@ -78,3 +103,8 @@ def _same_origin(request: Request) -> bool:
 
 def _ctx(request: Request) -> Context:
     return request.app.state.runtime.ctx
+
+
+def mail_from_name(mail_from: str | None) -> str:
+    """The display name of MAIL_FROM (`Acme Events <events@acme.example>` → Acme Events)."""
+    return parseaddr(mail_from or "")[0]

@@ -42,8 +42,22 @@ def words(locale: str) -> dict[str, Any]:
                                        "{limit} characters of plain text."),
         "bad_origin": t.pgettext("guest", "This answer did not come from the invitation page."),
         "organizer": t.pgettext("guest", "the organizer"),
+        "recorded.accepted": t.pgettext("guest", "You accepted on {date}."),
+        "recorded.tentative": t.pgettext("guest", "You answered maybe on {date}."),
+        "recorded.declined": t.pgettext("guest", "You declined on {date}."),
+        "change_answer": t.pgettext("guest", "Change your answer?"),
+        "confirm": t.pgettext("guest", "Not recorded yet: press {button} to confirm."),
+        "privacy": t.pgettext("guest", "How we use your data"),
+        "why": t.pgettext("guest", "You received this invitation from {organizer} for {title}."),
+        "why_company": t.pgettext(
+            "guest", "You received this invitation from {organizer} of {company} for {title}."),
+        "stop": t.pgettext("guest", "Don't contact me about this event again"),
+        "stop_hint": t.pgettext(
+            "guest", "You will be marked as not attending and get no more emails about it."),
+        "stopped": t.pgettext("guest", "You will hear nothing more about this event; we have "
+                                       "told {name}."),
     }
-    nested: dict[str, Any] = {"answers": {}, "verbs": {}}
+    nested: dict[str, Any] = {"answers": {}, "verbs": {}, "recorded": {}}
     for key, text in flat.items():
         group, _, name = key.partition(".")
         if name:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
 
 from bot.invitations import Invitation
 from bot.text import when
@@ -12,13 +16,20 @@ CHOICES = ("accepted", "tentative", "declined")
 
 
 def invitation_page(invitation: Invitation, token: str, *, preselect: str | None = None,
-                    message: str | None = None, error: str | None = None) -> dict[str, Any]:
+                    message: str | None = None, error: str | None = None,
+                    footer: Footer | None = None) -> dict[str, Any]:
     """Template values for the guest's page; the template escapes every one of them."""
     event = invitation.event
     locale = event.locale if event.locale in ("en", "it") else "en"
     texts = words(locale)
     organizer = invitation.organizer_name or texts["organizer"]
+    chosen = preselect if preselect in CHOICES else None
     return {
+        "state": _state(invitation, chosen, texts, locale),
+        "footer": _footer(invitation, footer or Footer(), texts),
+        "privacy_url": (footer or Footer()).privacy_url,
+        "stop_action": f"/rsvp/{token}/stop",
+        "stopped": invitation.attendee.contact_stopped,
         "locale": locale,
         "t": texts,
         "title": event.title,
@@ -36,7 +47,7 @@ def invitation_page(invitation: Invitation, token: str, *, preselect: str | None
         "answer": invitation.answer.value,
         "comment": invitation.attendee.comment or "",
         "closed": invitation.closed,
-        "preselect": preselect if preselect in CHOICES else None,
+        "preselect": chosen,
         "choices": [("accepted", texts["accept"]), ("tentative", texts["maybe"]),
                     ("declined", texts["decline"])],
         "action": f"/rsvp/{token}",
@@ -45,6 +56,43 @@ def invitation_page(invitation: Invitation, token: str, *, preselect: str | None
         "error": error,
         "organizer": organizer,
     }
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What the page's footer says: the privacy notice, or who invited the guest and why."""
+
+    privacy_url: str | None = None
+    company: str = ""
+
+
+def _state(invitation: Invitation, chosen: str | None, texts: dict[str, Any],
+           locale: str) -> str | None:
+    """A recorded answer, or a choice from the email's button that is not recorded yet."""
+    attendee = invitation.attendee
+    if attendee.answer.value in CHOICES and attendee.answered_at and not chosen:
+        day = format_date(attendee.answered_at.astimezone(ZoneInfo(invitation.event.timezone)),
+                          "d MMMM", locale=locale)
+        recorded = texts["recorded"][attendee.answer.value].format(date=day)
+        return f"{recorded} {texts['change_answer']}"
+    if chosen:
+        labels = {"accepted": texts["accept"], "tentative": texts["maybe"],
+                  "declined": texts["decline"]}
+        return texts["confirm"].format(button=labels[chosen])
+    return None
+
+
+def _footer(invitation: Invitation, footer: Footer, texts: dict[str, Any]) -> str:
+    organizer = invitation.organizer_name or texts["organizer"]
+    if footer.company:
+        return texts["why_company"].format(organizer=organizer, company=footer.company,
+                                           title=invitation.event.title)
+    return texts["why"].format(organizer=organizer, title=invitation.event.title)
+
+
+def stopped(invitation: Invitation) -> str:
+    texts = words(invitation.event.locale)
+    return texts["stopped"].format(name=invitation.organizer_name or texts["organizer"])
 
 
 def thanks(invitation: Invitation, changed: bool) -> str:

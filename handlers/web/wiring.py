@@ -8,7 +8,7 @@ from starlette.routing import Route
 
 from handlers.web.assets import asset_route
 from handlers.web.downloads import attachment, calendar_file
-from handlers.web.rsvp import record_answer, show_invitation
+from handlers.web.rsvp import record_answer, show_invitation, stop_contact
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -19,6 +19,7 @@ def wire_web(runtime: Runtime) -> None:
     runtime.routes += [
         Route("/rsvp/{token}", show_invitation, methods=["GET"]),
         Route("/rsvp/{token}", record_answer, methods=["POST"]),
+        Route("/rsvp/{token}/stop", stop_contact, methods=["POST"]),
         Route("/rsvp/{token}/event.ics", calendar_file, methods=["GET"]),
         Route("/rsvp/{token}/files/{file_id:int}", attachment, methods=["GET"]),
         asset_route(),
