@@ -195,6 +195,29 @@ async def list_upcoming(ctx: Context, person: PersonRef) -> list[Event]:
     return events
 
 
+@dataclass(frozen=True)
+class Agenda:
+    """What is on for one person: events they organize, and events they are invited to."""
+
+    organized: list[Event]
+    invited: list[tuple[Event, Attendee]]  # the event and the person's own invitation
+    person_id: int
+
+
+async def get_agenda(ctx: Context, person: PersonRef) -> Agenda:
+    """The person's upcoming events, as organizer and as colleague, soonest first."""
+    async with ctx.uow() as uow:
+        workspace = await uow.workspaces.get_or_add(person.platform, person.workspace)
+        me = await uow.people.get_or_add(workspace, person)
+        now = ctx.clock.now()
+        organized = await uow.events.list_for_organizer(me.id or 0, now)
+        invited = await uow.events.list_for_colleague(me.id or 0, now)
+        await uow.commit()
+    mine = [(e, next(a for a in e.current_attendees if a.person_id == me.id)) for e in invited
+            if any(a.person_id == me.id for a in e.current_attendees)]
+    return Agenda(organized, mine, me.id or 0)
+
+
 async def get_mail_settings(ctx: Context, workspace_ref: PersonRef) -> MailSettings | None:
     async with ctx.uow() as uow:
         workspace = await uow.workspaces.get_or_add(workspace_ref.platform,

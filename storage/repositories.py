@@ -166,6 +166,15 @@ class SqlEvents:
                  .order_by(c.start))
         return list(await self.session.scalars(query))
 
+    async def list_for_colleague(self, person_id: int, after: datetime) -> list[Event]:
+        """Upcoming events the person is invited to as a colleague (not removed)."""
+        c, a = tables.events.c, tables.attendees.c
+        invited = select(a.event_id).where(a.person_id == person_id, a.removed.is_(False))
+        query = (select(Event)
+                 .where(c.id.in_(invited), c.end > after, c.status == EventStatus.SCHEDULED)
+                 .order_by(c.start))
+        return list(await self.session.scalars(query))
+
     async def add_attachments(self, event: Event, files: Sequence[Attachment]) -> None:
         for file in files:
             file.event_id = event.id

@@ -69,18 +69,24 @@ def colleague_invitation(event: Event, organizer: str, attendee: Attendee, t: Tr
     return View(message(line).summary, (Section((line,)), buttons))
 
 
-def listing(events: Sequence[Event], t: Translator, locale: str, new_command: str) -> View:
-    """The organizer's upcoming events with their answer counts."""
+def listing(events: Sequence[Event], t: Translator, locale: str, new_command: str,
+            more: Line | None = None) -> View:
+    """The organizer's upcoming events with their answer counts (`more`: where else to look)."""
     if not events:
         return message(words(t.gettext("You have no upcoming events. Create one with {command}."),
-                             command=code(new_command)))
+                             command=code(new_command)), *([more] if more else []))
     lines = [words(t.gettext(
         "• {title} — {when}: {accepted} accepted, {declined} declined, {invited} invited"),
         title=strong(e.title),
         when=short_when(e.start, e.timezone, locale), accepted=str(e.count(Answer.ACCEPTED)),
         declined=str(e.count(Answer.DECLINED)), invited=str(len(e.current_attendees)))
         for e in events]
-    return message(*lines)
+    return message(*lines, *([more] if more else []))
+
+
+def home_tab_hint(t: Translator) -> Line:
+    return words(t.gettext("Ospite's Home tab shows these events with their buttons, and the "
+                           "events you are invited to."))
 
 
 HELP_LINES = {

@@ -57,7 +57,8 @@ def register(app: AsyncApp, ctx: Context, settings: Settings) -> None:
 
 async def _upcoming(ctx: Context, who: PersonRef, locale: str) -> View:
     events = await services.list_upcoming(ctx, who)
-    return messages.listing(events, tr(locale), locale, "/event new")
+    t = tr(locale)
+    return messages.listing(events, t, locale, "/event new", messages.home_tab_hint(t))
 
 
 async def _say(respond: AsyncRespond, view: View) -> None:

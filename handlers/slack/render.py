@@ -40,15 +40,16 @@ def text(view: View) -> str:
     return found if len(found) <= SECTION_CHARS else found[:SECTION_CHARS - 1] + "…"
 
 
-def blocks(view: View) -> list[Block]:
+def blocks(view: View, most: int = MESSAGE_BLOCKS) -> list[Block]:
+    """The view's blocks; at most `most` (a message holds 50, a Home tab 100)."""
     found: list[Block] = []
     for block in view.blocks:
         if isinstance(block, Section):
             found += _sections(block)
         else:
             found.append(actions(block))
-    if len(found) > MESSAGE_BLOCKS:  # keep the buttons, which come last
-        found = [*found[:MESSAGE_BLOCKS - 2], _section("…"), *found[-1:]]
+    if len(found) > most:  # keep the buttons, which come last
+        found = [*found[:most - 2], _section("…"), *found[-1:]]
     return found
 
 

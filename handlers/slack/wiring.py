@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from handlers.slack import card_actions, commands, errors, event_form, mail_setup
+from handlers.slack import card_actions, commands, errors, event_form, home, mail_setup
 from handlers.slack.notifier import SlackPlatform
 from handlers.slack.replies import Replies
 
@@ -52,6 +52,7 @@ def build_app(runtime: Runtime, client: AsyncWebClient) -> AsyncApp:
     event_form.register(app, runtime.ctx, settings, replies)
     card_actions.register(app, runtime.ctx, replies)
     mail_setup.register(app, runtime.ctx, settings)
+    home.register(app, runtime.ctx, replies)
     errors.register(app, replies)
     return app
 

@@ -98,7 +98,8 @@ async def test_event_list_shows_upcoming_events_with_counts_privately(slack):
     [reply] = await slack.api.wait_for("respond")
     assert reply["response_type"] == "ephemeral"
     assert reply["text"] == ("• *Quarterly review* — Tue 3 Mar, 10:00: 0 accepted, 1 declined, "
-                             "2 invited")
+                             "2 invited\nOspite's Home tab shows these events with their "
+                             "buttons, and the events you are invited to.")
 
 
 async def test_slack_rate_limit_then_success_delivers_once(slack, clock):

@@ -20,3 +20,10 @@ def test_the_socket_mode_manifest_needs_no_public_url():
     manifest = yaml.safe_load((ROOT / "slack" / "manifest-socket-mode.yaml").read_text())
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert "url" not in manifest["features"]["slash_commands"][0]
+
+
+def test_the_manifests_turn_on_the_home_tab_and_its_event():
+    for name in ("manifest.yaml", "manifest-socket-mode.yaml"):
+        manifest = yaml.safe_load((ROOT / "slack" / name).read_text())
+        assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+        assert "app_home_opened" in manifest["settings"]["event_subscriptions"]["bot_events"]
