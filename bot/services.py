@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import tokens
 from bot.domain import changes as change_rules
@@ -104,14 +104,20 @@ async def respond_to_invitation(ctx: Context, attendee_id: int, answer: Answer,
 
 
 async def respond_as_colleague(ctx: Context, person: PersonRef, attendee_id: int,
-                               answer: Answer) -> Answered:
-    """A colleague answers from the chat; only the invited person may answer for themself."""
+                               answer: Answer, seen: int | None = None) -> Answered:
+    """A colleague answers from the chat; only the invited person may answer for themself.
+
+    `seen` is the event version the buttons were shown for: after a move, old buttons
+    record nothing and say so.
+    """
     async with ctx.uow() as uow:
         found = await uow.events.get_by_attendee(attendee_id, for_update=True)
         colleague = found and found[1].person_id and await uow.people.get(found[1].person_id)
         if not found or not colleague or (colleague.platform, colleague.user_id) != (
                 person.platform, person.user_id):
             raise NotFound("invitation")
+        if seen is not None and seen < found[0].rescheduled_sequence:
+            raise Forbidden("moved")
         answered = await record_answer(ctx, uow, *found, answer, AnswerSource.CHAT)
         await uow.commit()
     return answered
@@ -140,9 +146,10 @@ async def update_event(ctx: Context, actor: PersonRef, event_id: int, draft: Eve
         _seal(ctx, added)
         await uow.flush()
         await uow.events.add_attachments(event, [f for f in draft.attachments if f.id is None])
-        await uow.outbox.add(change_rules.update_notices(event, changes, added, now), now)
+        notices = change_rules.update_notices(event, changes, added, now)
+        await uow.outbox.add(notices, now)
         await uow.commit()
-    return changes
+    return replace(changes, told=change_rules.told(notices))
 
 
 async def cancel_event(ctx: Context, actor: PersonRef, event_id: int) -> Event:

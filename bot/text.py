@@ -55,6 +55,7 @@ REFUSALS = {
     "ended": N_("This event has already taken place."),
     "removed": N_("This invitation is no longer valid."),
     "admins_only": N_("Only an admin can set up the sender mailbox."),
+    "moved": N_("This event has moved since this message: please answer on the newer one."),
     "failed": N_("Sorry, something went wrong on our side. Please try again in a moment."),
 }
 

@@ -139,6 +139,8 @@ def _changes(letter: Letter) -> list[dict[str, str]]:
     if "description" in by_field:
         shown.append({"label": w["field.description"], "old": "…",
                       "new": w["description_changed"]})
+    if by_field.get("attachments", {}).get("new"):  # the new files come with this email
+        shown.append({"label": w["files"], "old": "—", "new": by_field["attachments"]["new"]})
     return shown
 
 

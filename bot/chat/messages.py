@@ -18,6 +18,7 @@ from bot.chat.views import (
     strong,
     words,
 )
+from bot.domain.changes import Told
 from bot.domain.model import Answer, Attendee, Event
 from bot.i18n import N_, Translator
 from bot.text import short_when
@@ -63,10 +64,7 @@ def colleague_invitation(event: Event, organizer: str, attendee: Attendee, t: Tr
                 else t.gettext("{organizer} invites you to {title} — {when}."))
     line = words(template, organizer=organizer or t.gettext("A colleague"),
                  title=strong(event.title), when=when, place=event.place)
-    value = str(attendee.id)
-    buttons = Buttons((Button(t.gettext("Accept"), Act.ACCEPT, value, "primary"),
-                       Button(t.gettext("Decline"), Act.DECLINE, value)))
-    return View(message(line).summary, (Section((line,)), buttons))
+    return View(message(line).summary, (Section((line,)), _colleague_buttons(event, attendee, t)))
 
 
 def listing(events: Sequence[Event], t: Translator, locale: str, new_command: str,
@@ -115,9 +113,54 @@ def saved(event: Event, t: Translator) -> View:
         title=strong(event.title), count=str(count)))
 
 
-def updated(title: str, t: Translator) -> View:
-    return message(words(t.gettext("Your changes to {title} are saved; guests are told about "
-                                   "what concerns them."), title=strong(title)))
+def updated(title: str, told: Told, t: Translator) -> View:
+    """The edit is saved, and who is told what ("2 guests get an update; …")."""
+    parts = [t.ngettext("{count} guest gets an update", "{count} guests get an update",
+                        told.updated).format(count=told.updated)] if told.updated else []
+    if told.invited:
+        parts.append(t.ngettext("{count} new guest gets an invitation",
+                                "{count} new guests get an invitation",
+                                told.invited).format(count=told.invited))
+    if told.cancelled:
+        parts.append(t.ngettext("{count} removed guest gets a cancellation",
+                                "{count} removed guests get a cancellation",
+                                told.cancelled).format(count=told.cancelled))
+    who = "; ".join(parts) + "." if parts else t.gettext("No guest is told about this change.")
+    return message(words(t.gettext("Your changes to {title} are saved. {who}"),
+                         title=strong(title), who=Span(who, ours=True)))
+
+
+def colleague_update(event: Event, organizer: str, attendee: Attendee, answer_reset: bool,
+                     t: Translator, locale: str) -> View:
+    """A colleague hears that the date, time or place changed; asked again after a new time."""
+    when = short_when(event.start, event.timezone, locale)
+    template = (t.gettext("{organizer} changed {title}: now {when}, {place}.") if event.place
+                else t.gettext("{organizer} changed {title}: now {when}."))
+    lines: list[Line] = [words(template, organizer=organizer or t.gettext("A colleague"),
+                               title=strong(event.title), when=when, place=event.place)]
+    if not answer_reset:
+        return message(*lines)
+    lines.append(words(t.gettext("The time has changed, so your earlier answer no longer "
+                                 "holds: will you attend?")))
+    return View(message(*lines).summary, (Section(tuple(lines)), _colleague_buttons(
+        event, attendee, t)))
+
+
+def colleague_cancelled(event: Event, organizer: str, t: Translator, locale: str) -> View:
+    """The event is cancelled, or the colleague was taken off it."""
+    when = short_when(event.start, event.timezone, locale)
+    template = (t.gettext("{organizer} cancelled {title} ({when}).")
+                if event.status.value == "cancelled"
+                else t.gettext("{organizer} took you off the invitation to {title} ({when})."))
+    return message(words(template, organizer=organizer or t.gettext("A colleague"),
+                         title=strong(event.title), when=when))
+
+
+def _colleague_buttons(event: Event, attendee: Attendee, t: Translator) -> Buttons:
+    """Accept / Decline, carrying the version they answer: a later move makes them stale."""
+    value = f"{attendee.id}:{event.sequence}"
+    return Buttons((Button(t.gettext("Accept"), Act.ACCEPT, value, "primary"),
+                    Button(t.gettext("Decline"), Act.DECLINE, value)))
 
 
 FILE_PROBLEMS = {

@@ -19,7 +19,9 @@ from bot.services import Context
 
 log = logging.getLogger("ospite.chat")
 
-CHAT_KINDS = ("chat.answer", "chat.card", "chat.colleague_invited", "chat.delivery_failed")
+CHAT_KINDS = ("chat.answer", "chat.card", "chat.colleague_invited", "chat.colleague_updated",
+              "chat.colleague_cancelled", "chat.delivery_failed")
+TO_COLLEAGUE = ("chat.colleague_invited", "chat.colleague_updated", "chat.colleague_cancelled")
 
 
 class ChatPlatform(Protocol):
@@ -85,7 +87,7 @@ class ChatRouter:
             await self.cards.write(platform, delivery.event.id or 0)
             return
         reader = delivery.organizer
-        if kind == "chat.colleague_invited":
+        if kind in TO_COLLEAGUE:
             if delivery.person is None or delivery.attendee is None:
                 return  # the colleague was removed before the message went out
             reader = delivery.person
@@ -104,8 +106,13 @@ class ChatRouter:
         if kind == "chat.delivery_failed":
             return messages.delivery_failed(event, payload["email"], payload["error"], t)
         assert attendee is not None
-        return messages.colleague_invitation(event, delivery.organizer.display_name, attendee,
-                                             t, locale)
+        organizer = delivery.organizer.display_name
+        if kind == "chat.colleague_updated":
+            return messages.colleague_update(event, organizer, attendee,
+                                             bool(payload.get("answer_reset")), t, locale)
+        if kind == "chat.colleague_cancelled":
+            return messages.colleague_cancelled(event, organizer, t, locale)
+        return messages.colleague_invitation(event, organizer, attendee, t, locale)
 
     async def _load(self, found_messages: Sequence[OutboxMessage]) -> dict[int, ChatDelivery]:
         found: dict[int, ChatDelivery] = {}

@@ -10,7 +10,9 @@ from bot.domain.answers import reset_answers
 from bot.domain.drafts import GuestDraft
 from bot.domain.model import Attendee, Event, EventStatus, PersonRef, Role
 from bot.domain.notices import (
+    ColleagueCancelled,
     ColleagueInvited,
+    ColleagueUpdated,
     EventChanged,
     FieldChange,
     GuestCancelled,
@@ -25,12 +27,27 @@ SIGNIFICANT = ("start", "end", "place")
 
 
 @dataclass(frozen=True)
+class Told:
+    """Who hears what after an edit, for the organizer's confirmation."""
+
+    updated: int = 0
+    invited: int = 0
+    cancelled: int = 0
+
+
+@dataclass(frozen=True)
 class EventChanges:
     fields: tuple[FieldChange, ...]
     added_guests: tuple[GuestDraft, ...]
     removed: tuple[Attendee, ...]
     added_colleagues: tuple[PersonRef, ...]
     notify_all: bool = False
+    told: Told = Told()
+
+    @property
+    def significant(self) -> bool:
+        """The date, time or place changed: everyone hears, whatever the organizer chose."""
+        return any(c.field in SIGNIFICANT for c in self.fields)
 
     @property
     def time_changed(self) -> bool:
@@ -61,6 +78,7 @@ def diff(event: Event, after: ValidEvent, colleague_ids: dict[PersonRef, int],
         "end": (event.end.isoformat(), after.end.isoformat()),
         "place": (event.place, draft.place), "timezone": (event.timezone, draft.timezone),
         "locale": (event.locale, draft.locale),
+        "attachments": ("", ", ".join(f.name for f in draft.attachments if f.id is None)),
     }
     fields = tuple(FieldChange(name, old, new) for name, (old, new) in pairs.items() if old != new)
     current = {a.email.lower(): a for a in event.guests}
@@ -111,8 +129,27 @@ def update_notices(event: Event, changes: EventChanges, added: list[Attendee],
             GuestUpdated(eid, _id(a), seq, changes.fields, changes.time_changed)
             for a in event.guests if id(a) not in fresh and a.reachable
         ]
+    notices += _colleague_notices(event, changes, added)
     if not changes.is_empty:
         notices.append(EventChanged(eid, seq, now.isoformat()))
+    return notices
+
+
+def told(notices: list[Notice]) -> Told:
+    """Counts of the guests' emails an edit sends."""
+    kinds = [n.kind for n in notices]
+    return Told(kinds.count(GuestUpdated.kind), kinds.count(GuestInvited.kind),
+                kinds.count(GuestCancelled.kind))
+
+
+def _colleague_notices(event: Event, changes: EventChanges,
+                       added: list[Attendee]) -> list[Notice]:
+    eid, seq, fresh = _id(event), event.sequence, {id(a) for a in added}
+    notices: list[Notice] = [ColleagueCancelled(eid, _id(a), seq) for a in changes.removed
+                             if a.role is Role.COLLEAGUE]
+    if changes.significant:
+        notices += [ColleagueUpdated(eid, _id(a), seq, changes.fields, changes.time_changed)
+                    for a in event.colleagues if id(a) not in fresh]
     return notices
 
 
@@ -125,6 +162,7 @@ def cancel(event: Event, now: datetime) -> list[Notice]:
     eid = _id(event)
     notices: list[Notice] = [GuestCancelled(eid, _id(a), event.sequence)
                              for a in event.guests if a.reachable]
+    notices += [ColleagueCancelled(eid, _id(a), event.sequence) for a in event.colleagues]
     notices.append(EventChanged(eid, event.sequence, now.isoformat()))
     return notices
 

@@ -107,6 +107,22 @@ class ColleagueInvited(AttendeeNotice):
 
 
 @dataclass(frozen=True)
+class ColleagueUpdated(AttendeeNotice):
+    """Tell a colleague in the chat that the date, time or place changed."""
+
+    kind: ClassVar[str] = "chat.colleague_updated"
+    changes: tuple[FieldChange, ...] = field(default_factory=tuple)
+    answer_reset: bool = False
+
+
+@dataclass(frozen=True)
+class ColleagueCancelled(AttendeeNotice):
+    """Tell a colleague in the chat that the event is cancelled (or they were taken off it)."""
+
+    kind: ClassVar[str] = "chat.colleague_cancelled"
+
+
+@dataclass(frozen=True)
 class GuestResponded(Notice):
     """Tell the organizer in the chat that someone answered (new or changed answer)."""
 

@@ -49,8 +49,18 @@ def register(app: AsyncApp, ctx: Context, replies: Replies) -> None:
         who = await replies.who(client, body)
         answer = (Answer.ACCEPTED if body["actions"][0]["action_id"] == Action.ACCEPT
                   else Answer.DECLINED)
-        await services.respond_as_colleague(ctx, who, _id(body), answer)
+        invitation, seen = _invitation(body)
+        await services.respond_as_colleague(ctx, who, invitation, answer, seen)
         await replies.tell(client, who, messages.your_answer(answer, tr(who.locale or "en")))
+
+
+def _invitation(body: dict[str, Any]) -> tuple[int, int | None]:
+    """A colleague's button: the invitation id and the event version it was shown for."""
+    value = str((body.get("actions") or [{}])[0].get("value", ""))
+    invitation, _, seen = value.partition(":")
+    if not invitation.isdigit() or len(invitation) > 18 or (seen and not seen.isdigit()):
+        raise NotFound("invitation")
+    return int(invitation), int(seen) if seen else None
 
 
 def _id(body: dict[str, Any]) -> int:

@@ -48,3 +48,8 @@ def field_errors(problems: dict[str, Problem], t: Translator, locale: str,
         block = blocks.get(name.split(".")[0]) or next(iter(blocks.values()))
         errors.setdefault(block, explain(found, t, locale))
     return errors
+
+
+def tell_guests(view: dict[str, Any]) -> bool:
+    """The edit form's "tell the guests" box (a date, time or place change is always told)."""
+    return "notify" in (values(view).get(Block.NOTIFY) or [])

@@ -22,7 +22,7 @@ from bot.domain.validation import (
 from bot.i18n import tr
 from bot.services import Context
 from handlers.slack.blocks import values
-from handlers.slack.drafts import GUEST_BLOCKS, field_errors, read_event_form
+from handlers.slack.drafts import GUEST_BLOCKS, field_errors, read_event_form, tell_guests
 from handlers.slack.files import fetch_files
 from handlers.slack.forms import EventFields, FormState, event_form, forget, guest_form, recall
 from handlers.slack.ids import Action, Block, View
@@ -72,6 +72,7 @@ def register(app: AsyncApp, ctx: Context, settings: Settings, replies: Replies) 
         who = as_person(info, team, user_id, settings.DEFAULT_LOCALE)
         state = await recall(ctx, body["view"]["private_metadata"], user_id)
         draft, files = read_event_form(body["view"], state, team)
+        notify_all = tell_guests(body["view"])
         try:
             _check(draft, files, ctx)
         except InvalidInput as invalid:
@@ -80,7 +81,7 @@ def register(app: AsyncApp, ctx: Context, settings: Settings, replies: Replies) 
                       errors=field_errors(invalid.problems, tr(locale), locale))
             return
         await ack()
-        await _store(ctx, settings, client, replies, who, draft, files, state)
+        await _store(ctx, settings, client, replies, who, draft, files, state, notify_all)
 
 
 def _guest(found: dict[str, Any], state: FormState) -> GuestDraft:
@@ -111,7 +112,7 @@ def _size(file: dict[str, Any]) -> int:
 
 async def _store(ctx: Context, settings: Settings, client: AsyncWebClient, replies: Replies,
                  who: Any, draft: EventDraft, files: list[dict[str, Any]],
-                 state: FormState) -> None:
+                 state: FormState, notify_all: bool = False) -> None:
     t = tr(who.locale or "en")
     draft.attachments, problems = await fetch_files(client, [f["id"] for f in files],
                                                     settings.SLACK_BOT_TOKEN or "")
@@ -119,8 +120,8 @@ async def _store(ctx: Context, settings: Settings, client: AsyncWebClient, repli
                                   ref.user_id, settings.DEFAULT_LOCALE)
                         for ref in draft.colleagues]
     if state.event_id is not None:
-        await services.update_event(ctx, who, state.event_id, draft)
-        await replies.tell(client, who, messages.updated(draft.title.strip(), t))
+        changes = await services.update_event(ctx, who, state.event_id, draft, notify_all)
+        await replies.tell(client, who, messages.updated(draft.title.strip(), changes.told, t))
     else:  # the card follows from the outbox, posted by the one card writer
         await services.create_event(ctx, who, draft, draft_key=state.key)
     await forget(ctx, state)

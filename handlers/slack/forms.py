@@ -94,6 +94,7 @@ async def event_form(ctx: Context, fields: EventFields, state: FormState,
          "label": b.plain(t.gettext("Attachments")),
          "element": {"type": "file_input", "action_id": Action.VALUE,
                      "max_files": rules.MAX_FILES}},
+        *([_tell_guests(t)] if state.event_id else []),
         {"type": "header", "text": b.plain(t.ngettext(
             "External guests ({count})", "External guests ({count})",
             len(state.guests)).format(count=len(state.guests)))},
@@ -105,6 +106,18 @@ async def event_form(ctx: Context, fields: EventFields, state: FormState,
     state.fields = asdict(fields)
     return b.modal(View.EVENT, title, blocks, await remember(ctx, state), t.gettext("Save"),
                    t.gettext("Cancel"))
+
+
+def _tell_guests(t: Translator) -> b.Block:
+    """Checked unless the organizer unticks it: a fixed typo or a new agenda reaches guests."""
+    option = {"text": b.plain(t.gettext("Tell the guests about this change")), "value": "notify",
+              "description": b.plain(t.gettext(
+                  "A new date, time or place is always told; this also sends a new title, "
+                  "description, language or attachments."))}
+    return {"type": "input", "block_id": Block.NOTIFY, "optional": True,
+            "label": b.plain(t.gettext("Guests")),
+            "element": {"type": "checkboxes", "action_id": Action.VALUE, "options": [option],
+                        "initial_options": [option]}}
 
 
 def _colleagues(chosen: list[str], t: Translator) -> b.Block:

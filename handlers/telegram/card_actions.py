@@ -56,7 +56,9 @@ def handlers(ctx: Context, settings: Settings, again: Again) -> list[BaseHandler
             return
         who, t = person(settings, update.effective_user), _words(settings, update)
         chosen = ANSWERS[(update.callback_query.data or "").split(":")[1]]
-        await services.respond_as_colleague(ctx, who, _id(update), chosen)
+        _, _, invitation, *seen = (update.callback_query.data or "").split(":")
+        await services.respond_as_colleague(ctx, who, parse_id(invitation) or 0, chosen,
+                                            int(seen[0][:9]) if seen else None)
         await say(update, context, messages.your_answer(chosen, t))
 
     async def stale(update: Update, context: Ctx) -> None:
@@ -67,7 +69,8 @@ def handlers(ctx: Context, settings: Settings, again: Again) -> list[BaseHandler
     return [CallbackQueryHandler(confirm, pattern=r"^card:cancel:\d+$"),
             CallbackQueryHandler(cancel, pattern=r"^card:cancel_yes:\d+$"),
             CallbackQueryHandler(keep, pattern=r"^card:keep$"),
-            CallbackQueryHandler(colleague_answer, pattern=r"^colleague:(accept|decline):\d+$"),
+            CallbackQueryHandler(colleague_answer,
+                                 pattern=r"^colleague:(accept|decline):\d+(:\d+)?$"),
             CallbackQueryHandler(stale)]
 
 

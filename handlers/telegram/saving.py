@@ -88,8 +88,9 @@ class Saving(Commands):
         """Update the event, or create it once however often Save is pressed; the card
         follows from the outbox, posted by the one card writer."""
         if draft["event_id"]:
-            await services.update_event(self.ctx, who, draft["event_id"], event_draft)
-            return messages.updated(draft["title"], t)
+            changes = await services.update_event(self.ctx, who, draft["event_id"], event_draft,
+                                                  bool(draft.get("notify", False)))
+            return messages.updated(draft["title"], changes.told, t)
         event = await services.create_event(self.ctx, who, event_draft, draft_key=draft["key"])
         return messages.saved(event, t)
 

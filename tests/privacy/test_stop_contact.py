@@ -30,7 +30,7 @@ async def test_stopping_contact_declines_and_tells_the_organizer(ctx, runtime):
     assert (anna.answer, anna.contact_stopped) == (Answer.DECLINED, True)
     [told] = await outbox_rows(runtime, "chat.answer")
     assert told["payload"] | {"answer": "declined", "previous": "awaiting",
-                              "source": "web"} == told["payload"]
+                              "source": "opt_out"} == told["payload"]
 
 
 async def test_no_update_or_cancellation_reaches_them_any_more(ctx, runtime, settings, clock,

@@ -113,3 +113,27 @@ async def test_only_the_organizer_may_change_or_cancel(ctx, runtime):
         await services.cancel_event(ctx, STRANGER, event.id)
     stored = await services.get_event(ctx, event.id)
     assert stored.status is EventStatus.SCHEDULED and stored.place == "Via Roma 1, Milano"
+
+
+async def test_a_new_attachment_is_sent_when_the_organizer_tells_the_guests(ctx, settings,
+                                                                           clock, smtp_sink):
+    from bot.domain.model import Attachment
+    from tests.support.mailbox import deliver_all, mail_runtime
+
+    event = await services.create_event(ctx, ORGANIZER, draft())
+    agenda = Attachment("agenda.pdf", "application/pdf", b"%PDF agenda")
+    quiet = await services.update_event(ctx, ORGANIZER, event.id, draft(attachments=[agenda]))
+    assert quiet.told.updated == 0
+    second = Attachment("slides.pdf", "application/pdf", b"%PDF slides")
+    told = await services.update_event(ctx, ORGANIZER, event.id,
+                                       draft(attachments=[second]), notify_all=True)
+    assert told.told.updated == 2
+    worker = mail_runtime(settings, smtp_sink.url, clock)
+    await deliver_all(worker)
+    updates = [m for m in smtp_sink.messages if m["Subject"].startswith("Updated")]
+    assert len(updates) == 2
+    text = updates[0].get_body(preferencelist=("plain",)).get_content()
+    assert "- Attachments: — → slides.pdf" in text
+    assert sorted(f.get_filename() for f in updates[0].iter_attachments()) == [
+        "agenda.pdf", "slides.pdf"]
+    await worker.engine.dispose()

@@ -90,9 +90,10 @@ def typed(value: str) -> dict[str, Any]:
 
 
 def event_state(title="Quarterly review", day="2026-03-03", start="10:00", end="11:00",
-                tz="Europe/Rome", place="Via Roma 1, Milano", colleagues=()) -> dict[str, Any]:
+                tz="Europe/Rome", place="Via Roma 1, Milano", colleagues=(),
+                description="Numbers and plans") -> dict[str, Any]:
     return {
-        "title": typed(title), "description": typed("Numbers and plans"),
+        "title": typed(title), "description": typed(description),
         "date": {"value": {"type": "datepicker", "selected_date": day}},
         "start_time": {"value": {"type": "timepicker", "selected_time": start}},
         "end_time": {"value": {"type": "timepicker", "selected_time": end}},

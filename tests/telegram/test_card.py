@@ -34,8 +34,7 @@ async def test_edit_from_the_card_sends_updates(chat, smtp_sink, clock):
     assert (await me.says("14:00"))[-1].startswith(
         "Quarterly review\n🗓 Tuesday 3 March 2026, 14:00–15:00")
     assert await me.presses("save") == [
-        "Your changes to “Quarterly review” are saved; guests are told about what concerns "
-        "them."]
+        "Your changes to “Quarterly review” are saved. 1 guest gets an update."]
     clock.advance(seconds=3)  # card edits of one event are at least 3 s apart
     await deliver_all(chat.runtime)
     [update] = smtp_sink.messages
