@@ -52,6 +52,7 @@ class Letter:
     files: list[Attachment] = field(default_factory=list)
     changes: list[dict[str, str]] = field(default_factory=list)
     answer_reset: bool = False
+    privacy_url: str | None = None  # PRIVACY_URL: linked from the footer when set
 
 
 def compose(letter: Letter) -> EmailMessage:
@@ -118,7 +119,16 @@ def _views(letter: Letter) -> dict[str, object]:
         "files": [f.name for f in letter.files], "buttons": buttons,
         "cancelled": letter.kind == "cancellation",
         "footer": w["footer"].format(sender=letter.sender.email, organizer=organizer),
+        "privacy_url": letter.privacy_url, "privacy": w["privacy"],
+        "why": _why(letter, organizer, w),
     }
+
+
+def _why(letter: Letter, organizer: str, w: dict[str, str]) -> str:
+    """Without a privacy notice: in one line, who invited the guest and why they got this."""
+    company = letter.sender.name if letter.sender.name != organizer else ""
+    key = "why_company" if company else "why"
+    return w[key].format(organizer=organizer, company=company, title=letter.event.title)
 
 
 def _changes(letter: Letter) -> list[dict[str, str]]:

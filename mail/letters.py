@@ -65,4 +65,5 @@ def _letter(ctx: Context, settings: Settings, message: OutboxMessage,
                   outbox_id=message.id, sequence=int(payload["sequence"]),
                   now=ctx.clock.now(), files=files if KINDS[message.kind] != "cancellation"
                   else [], changes=list(payload.get("changes") or []),
-                  answer_reset=bool(payload.get("answer_reset")))
+                  answer_reset=bool(payload.get("answer_reset")),
+                  privacy_url=settings.PRIVACY_URL)

@@ -43,6 +43,12 @@ def words(locale: str) -> dict[str, str]:
         "field.description": t.pgettext("guest", "Description"),
         "description_changed": t.pgettext("guest", "updated"),
         "nowhere": t.pgettext("guest", "(no place given)"),
+        "privacy": t.pgettext("guest", "How we use your data"),
+        "why": t.pgettext(
+            "guest", "You received this email because {organizer} invited you to {title}."),
+        "why_company": t.pgettext(
+            "guest",
+            "You received this email because {organizer} of {company} invited you to {title}."),
         "footer": t.pgettext(
             "guest",
             "This invitation was sent by {sender} for {organizer}. You can also answer from "

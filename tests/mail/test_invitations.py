@@ -120,3 +120,32 @@ async def test_the_buttons_link_to_the_guests_own_answer_page(ctx, settings, clo
     html = smtp_sink.messages[0].get_body(preferencelist=("html",)).get_content()
     assert html.count("?answer=") == 3
     await worker.engine.dispose()
+
+
+async def test_the_footer_links_the_privacy_notice_or_says_who_invited_them(
+        ctx, settings, clock, smtp_sink):
+    cases = {
+        ("en", None): "You received this email because Marta Bianchi of Acme Events invited you "
+                      "to Quarterly review.",
+        ("it", None): "Riceve questa email perché Marta Bianchi di Acme Events La invita a "
+                      "Quarterly review.",
+        ("en", "https://acme.example/privacy"): "How we use your data: "
+                                                "https://acme.example/privacy",
+        ("it", "https://acme.example/privacy"): "Come usiamo i Suoi dati: "
+                                                "https://acme.example/privacy",
+    }
+    for (locale, privacy_url), footer in cases.items():
+        smtp_sink.received.clear()
+        await services.create_event(ctx, ORGANIZER, draft(guests=[ANNA], locale=locale))
+        worker = mail_runtime(settings.model_copy(update={"PRIVACY_URL": privacy_url}),
+                              smtp_sink.url, clock)
+        await deliver_all(worker)
+        [message] = smtp_sink.messages
+        text = message.get_body(preferencelist=("plain",)).get_content()
+        assert text.rstrip().endswith(footer)
+        html = message.get_body(preferencelist=("html",)).get_content()
+        if privacy_url:
+            assert f'<a href="{privacy_url}"' in html and footer.split(":")[0] in html
+        else:
+            assert "Acme Events" in html and "privacy" not in html
+        await worker.engine.dispose()
