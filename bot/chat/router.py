@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.chat import messages
+from bot.chat import colleagues, messages
 from bot.chat.card import person_name
 from bot.chat.cards import CardWriter
 from bot.chat.views import View
@@ -108,11 +108,11 @@ class ChatRouter:
         assert attendee is not None
         organizer = delivery.organizer.display_name
         if kind == "chat.colleague_updated":
-            return messages.colleague_update(event, organizer, attendee,
+            return colleagues.colleague_update(event, organizer, attendee,
                                              bool(payload.get("answer_reset")), t, locale)
         if kind == "chat.colleague_cancelled":
-            return messages.colleague_cancelled(event, organizer, t, locale)
-        return messages.colleague_invitation(event, organizer, attendee, t, locale)
+            return colleagues.colleague_cancelled(event, organizer, t, locale)
+        return colleagues.colleague_invitation(event, organizer, attendee, t, locale)
 
     async def _load(self, found_messages: Sequence[OutboxMessage]) -> dict[int, ChatDelivery]:
         found: dict[int, ChatDelivery] = {}
